@@ -1,0 +1,38 @@
+/**
+ * Composition root of the `linkledger` command line: builds the commands, runs them, and is the only place
+ * that touches process.exit and turns errors into exit codes.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
+import { registerCommands } from '../interfaces/cli/commands/index.ts';
+import { VERSION } from './version.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('linkledger')
+    .description('Open, self-hosted backlink intelligence.')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerCommands(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_CODES.USAGE;
+    if (error instanceof LinkledgerError) {
+      process.stderr.write(`linkledger: ${error.message}\n`);
+      return EXIT_CODES[error.code];
+    }
+    process.stderr.write(`linkledger: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_CODES.INTERNAL;
+  }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && /(?:cli\.ts|linkledger(?:\.js)?)$/.test(process.argv[1]);
+if (isEntryPoint) {
+  process.exitCode = await main(process.argv.slice(2));
+}
