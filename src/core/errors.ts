@@ -33,7 +33,11 @@ export class UsageError extends LinkledgerError {
 export class BadInputError extends LinkledgerError {
   readonly file: string | undefined;
   readonly offset: number | undefined;
-  constructor(message: string, where: { file?: string; offset?: number } = {}, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    where: { file?: string; offset?: number } = {},
+    options?: { cause?: unknown },
+  ) {
     const place = [where.file, where.offset === undefined ? undefined : `byte ${where.offset}`]
       .filter((p) => p !== undefined)
       .join(' at ');

@@ -27,12 +27,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`linkledger: ${error.message}\n`);
       return EXIT_CODES[error.code];
     }
-    process.stderr.write(`linkledger: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `linkledger: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_CODES.INTERNAL;
   }
 }
 
-const isEntryPoint = process.argv[1] !== undefined && /(?:cli\.ts|linkledger(?:\.js)?)$/.test(process.argv[1]);
+const isEntryPoint =
+  process.argv[1] !== undefined && /(?:cli\.ts|linkledger(?:\.js)?)$/.test(process.argv[1]);
 if (isEntryPoint) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -88,7 +88,8 @@ export function elementSignal(
   className: string | undefined,
   role: string | undefined,
 ): Signal | null {
-  const bySemantics = ELEMENT_SIGNALS[tagName] ?? (role ? ROLE_SIGNALS[role.trim().toLowerCase()] : undefined);
+  const bySemantics =
+    ELEMENT_SIGNALS[tagName] ?? (role ? ROLE_SIGNALS[role.trim().toLowerCase()] : undefined);
   if (bySemantics) return bySemantics;
   if (!id && !className) return null;
   let found: Signal | null = null;
@@ -102,7 +103,11 @@ export function elementSignal(
 }
 
 /** The context of a child element, given its parent's context and the child's own signal. */
-export function childPlacement(parent: PlacementContext, tagName: string, signal: Signal | null): PlacementContext {
+export function childPlacement(
+  parent: PlacementContext,
+  tagName: string,
+  signal: Signal | null,
+): PlacementContext {
   const isArticle = tagName === 'article' || tagName === 'main';
   const inArticle = parent.inArticle || isArticle || signal === 'content';
   if (signal === null) return inArticle === parent.inArticle ? parent : { ...parent, inArticle };

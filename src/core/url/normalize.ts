@@ -11,18 +11,15 @@
  * Nothing here touches the network or the clock.
  */
 
-/** Characters WHATWG strips from both ends, plus the tab/newline it removes inside. */
-const LEADING_TRAILING_C0_SPACE = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
-
 /**
  * Resolves `raw` (as written in a page) against `base` and normalises the result.
  * Returns null when the value cannot be parsed as a URL at all.
  */
 export function resolveUrl(raw: string, base?: string | null): string | null {
-  const cleaned = raw.replace(LEADING_TRAILING_C0_SPACE, '');
+  // WHATWG URL itself strips leading/trailing C0 controls and spaces and removes tabs and newlines.
   let url: URL;
   try {
-    url = base ? new URL(cleaned, base) : new URL(cleaned);
+    url = base ? new URL(raw, base) : new URL(raw);
   } catch {
     return null;
   }
