@@ -43,7 +43,17 @@ export function domainParts(host: string): DomainParts {
   };
 }
 
-/** The registrable domain of a host (see domainParts). */
+/**
+ * The registrable domain of a host as the Public Suffix List defines it, or null when the host has none
+ * (it is itself a public suffix, starts with a dot, or is empty).
+ */
+export function publicRegistrableDomain(host: string): string | null {
+  if (host === '' || host.startsWith('.')) return null;
+  const parsed = parse(host.toLowerCase(), { allowPrivateDomains: true, extractHostname: false });
+  return parsed.isIp ? null : parsed.domain;
+}
+
+/** The registrable domain of a host, falling back to the host itself (see domainParts): a ledger key. */
 export function registrableDomain(host: string): string {
   return domainParts(host).domain;
 }
