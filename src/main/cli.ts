@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
+import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
 import { registerCommands } from '../interfaces/cli/commands/index.ts';
 import { VERSION } from './version.ts';
 
@@ -13,7 +14,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program);
+  registerCommands(program, { pageReader: () => new FilePageReader() });
   return program;
 }
 

@@ -45,5 +45,6 @@ export function kindOfPath(path: string): LinkKind {
   if (attribute === 'style') return 'css';
   if (attribute.startsWith('data-')) return 'data-attr';
   if (attribute === 'cite') return 'cite';
+  if (attribute === 'formaction') return 'form'; // <input formaction> submits a form; it is not an image
   return KIND_BY_ELEMENT[element] ?? 'other';
 }

@@ -4,9 +4,20 @@
  */
 import type { Link } from './link.ts';
 
+/**
+ * Where `PageInfo.url` came from: the capture (WARC target URI, the fetched URL), or for a loose HTML file
+ * the page's canonical, its og:url, the caller's fallback (`--base-url`, a file URL), or nothing ('').
+ */
+export type PageUrlSource = 'capture' | 'canonical' | 'og:url' | 'fallback' | 'none';
+
 export interface PageInfo {
   /** The page's URL: the capture URL, or for a loose HTML file its canonical / og:url / --base-url. */
   url: string;
+  /**
+   * Which rule chose `url` (optional: readers that always have a capture URL, such as WAT, omit it).
+   * Added for loose HTML files, whose URL is inferred and may be missing ('' with source 'none').
+   */
+  urlSource?: PageUrlSource;
   /** HTTP status of the capture, when known. */
   status: number | null;
   /** The base URL links were resolved against (`<base href>` resolved, or the page URL). */
@@ -22,6 +33,13 @@ export interface PageInfo {
   /** The encoding the bytes were decoded with (WHATWG name) and where it came from. */
   charset: string;
   charsetSource: 'bom' | 'http' | 'meta' | 'default' | 'fallback';
+  /**
+   * A charset label the page or its HTTP header declared that could not be used (unknown, or not
+   * supported by the runtime), so that it can be counted as a `charset-fallback` problem. Added by the
+   * HTML adapter: `charsetSource` alone cannot say which label failed, nor report a failed HTTP label when
+   * a later `<meta charset>` was usable.
+   */
+  unknownCharsetLabel?: string;
 }
 
 export interface PageLinks {

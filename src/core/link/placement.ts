@@ -89,12 +89,12 @@ export function elementSignal(
   role: string | undefined,
 ): Signal | null {
   const bySemantics =
-    ELEMENT_SIGNALS[tagName] ?? (role ? ROLE_SIGNALS[role.trim().toLowerCase()] : undefined);
+    own(ELEMENT_SIGNALS, tagName) ?? (role ? own(ROLE_SIGNALS, role.trim().toLowerCase()) : undefined);
   if (bySemantics) return bySemantics;
   if (!id && !className) return null;
   let found: Signal | null = null;
   for (const word of wordsOf(`${id ?? ''} ${className ?? ''}`)) {
-    const signal = SIGNAL_WORDS[word];
+    const signal = own(SIGNAL_WORDS, word);
     if (!signal) continue;
     if (signal !== 'content') return signal; // boilerplate beats content on one element (rule 3)
     found = signal;
@@ -115,6 +115,14 @@ export function childPlacement(
     return { placement: 'content', inArticle };
   }
   return { placement: signal, inArticle };
+}
+
+/**
+ * A table entry, never an inherited property: a plain object lookup would turn `class="constructor"` (or
+ * a `<constructor>` element, `role="constructor"`) into Object.prototype.constructor, a function.
+ */
+function own(table: Readonly<Record<string, Signal>>, key: string): Signal | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function wordsOf(text: string): string[] {

@@ -50,14 +50,14 @@ function tablePage(page: PageLinks, width: number): string {
   const lines = [
     `\n${page.page.url}  (${page.links.length} links${page.page.status ? `, HTTP ${page.page.status}` : ''})`,
   ];
-  const fixed = 8 + 1 + 8 + 1 + 4 + 1;
+  const fixed = 12 + 1 + 8 + 1 + 4 + 1;
   const rest = Math.max(30, width - fixed - 2);
   const targetWidth = Math.ceil(rest * 0.65);
   const anchorWidth = rest - targetWidth - 1;
   for (const link of page.links) {
     const flags = `${link.nofollow ? 'N' : '-'}${link.sponsored ? 'S' : '-'}${link.ugc ? 'U' : '-'}`;
     lines.push(
-      `  ${pad(link.kind, 8)} ${pad(link.placement, 8)} ${flags}  ${pad(link.target ?? `(raw) ${link.rawUrl}`, targetWidth)} ${clip(link.anchor, anchorWidth)}`,
+      `  ${pad(link.kind, 12)} ${pad(link.placement, 8)} ${flags}  ${pad(link.target ?? `(raw) ${link.rawUrl}`, targetWidth)} ${clip(link.anchor, anchorWidth)}`,
     );
   }
   return `${lines.join('\n')}\n`;

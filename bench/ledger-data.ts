@@ -1,0 +1,186 @@
+/**
+ * Benchmark data for the ledger: realistic extracted pages with a power-law spread of links over domains.
+ *
+ * Until the HTML extractor lands, pages are generated: source hosts and target domains are drawn from a
+ * Zipf-like distribution (a few domains get most links, as on the web), each page carries ~50 links
+ * (about 55% internal, 45% external), anchors from a small vocabulary, 12% nofollow, 8% images, placements
+ * spread like a news site's. REAL LINKS HOOK: `corpusPages` is where the lead plugs in the links the HTML
+ * extractor finds in the 258-page corpus (node_modules/htmlparser-benchmark/files); `benchPages` then
+ * repeats them under fresh URLs to reach the wanted volume.
+ */
+import type { CapturedPageLinks } from '../src/app/ledger/ingest-pages.ts';
+import type { Link, Placement } from '../src/core/link/link.ts';
+
+/** REAL LINKS HOOK: return the corpus pages extracted by src/adapters/html, or null to generate pages. */
+export async function corpusPages(): Promise<CapturedPageLinks[] | null> {
+  return null;
+}
+
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Zipf-like index in [0, n): P(i) ~ 1/(i+1)^s, by inverting the continuous approximation. */
+export function zipf(r: () => number, n: number, s = 1.1): number {
+  const u = r();
+  const x = ((n ** (1 - s) - 1) * u + 1) ** (1 / (1 - s)) - 1;
+  return Math.min(n - 1, Math.max(0, Math.floor(x)));
+}
+
+const TLDS = ['com', 'org', 'net', 'de', 'co.uk', 'fr', 'io', 'nl', 'es', 'it'];
+const WORDS = [
+  'news',
+  'blue',
+  'widget',
+  'guide',
+  'review',
+  'sport',
+  'city',
+  'data',
+  'open',
+  'travel',
+  'food',
+  'tech',
+];
+const ANCHORS = [
+  'click here',
+  'read more',
+  'home',
+  'Contact',
+  'About us',
+  'Privacy policy',
+  'source',
+  'here',
+];
+const PLACEMENTS: Placement[] = [
+  'content',
+  'content',
+  'content',
+  'nav',
+  'nav',
+  'footer',
+  'header',
+  'aside',
+  'unknown',
+];
+
+export function domainName(i: number): string {
+  return `${WORDS[i % WORDS.length]}${i}.${TLDS[i % TLDS.length]}`;
+}
+
+function makeLink(target: string, anchor: string, r: () => number): Link {
+  const nofollow = r() < 0.12;
+  const img = r() < 0.08;
+  return {
+    source: '',
+    target,
+    rawUrl: target,
+    kind: img ? 'img' : 'a',
+    path: img ? 'IMG@/src' : 'A@/href',
+    anchor: img ? '' : anchor,
+    rel: nofollow ? ['nofollow'] : [],
+    nofollow,
+    sponsored: false,
+    ugc: false,
+    placement: PLACEMENTS[Math.floor(r() * PLACEMENTS.length)]!,
+    position: 0,
+  };
+}
+
+export interface GenerateOptions {
+  links: number;
+  linksPerPage?: number;
+  domains?: number;
+  seed?: number;
+  capturedAt?: number;
+  source?: string;
+}
+
+/** Generated pages until `links` links have been produced. */
+export function* generatedPages(o: GenerateOptions): Generator<CapturedPageLinks> {
+  const r = rng(o.seed ?? 42);
+  const perPage = o.linksPerPage ?? 50;
+  const domains = o.domains ?? 200_000;
+  const capturedAt = o.capturedAt ?? Date.UTC(2024, 5, 1);
+  let made = 0;
+  let pageNo = 0;
+  while (made < o.links) {
+    const host = `www.${domainName(zipf(r, domains, 0.9))}`;
+    const url = `https://${host}/${WORDS[pageNo % WORDS.length]}/${pageNo}-${Math.floor(r() * 1e6)}.html`;
+    const n = Math.min(o.links - made, Math.max(1, Math.round(perPage * (0.5 + r()))));
+    const links: Link[] = [];
+    for (let i = 0; i < n; i++) {
+      let target: string;
+      let anchor: string;
+      if (r() < 0.55) {
+        target = `https://${host}/${WORDS[Math.floor(r() * WORDS.length)]}/${Math.floor(r() * 400)}`;
+        anchor = ANCHORS[Math.floor(r() * ANCHORS.length)]!;
+      } else {
+        const d = domainName(zipf(r, domains, 1.1));
+        const deep = r() < 0.6;
+        target = deep
+          ? `https://${d}/${WORDS[Math.floor(r() * WORDS.length)]}-${Math.floor(r() * 50)}`
+          : `https://${d}/`;
+        anchor =
+          r() < 0.3 ? d : `${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[Math.floor(r() * WORDS.length)]}`;
+      }
+      links.push(makeLink(target, anchor, r));
+    }
+    made += n;
+    pageNo += 1;
+    yield {
+      source: o.source ?? 'crawl',
+      capturedAt,
+      page: {
+        url,
+        status: 200,
+        baseUrl: url,
+        canonical: url,
+        ogUrl: null,
+        title: `Page ${pageNo}`,
+        lang: 'en',
+        noindex: false,
+        nofollow: false,
+        charset: 'utf-8',
+        charsetSource: 'meta',
+      },
+      links,
+    };
+  }
+}
+
+/**
+ * Pages for the ingest benchmark: the corpus (hook above) or a pool of `poolLinks` generated links, repeated
+ * under fresh page URLs until `links` links are produced. Repeating a pool keeps the heap small (as a
+ * streaming import does) and mirrors how the real corpus will be used; strings are flattened once, as
+ * parsed data is.
+ */
+export async function benchPages(
+  o: GenerateOptions & { poolLinks?: number },
+): Promise<Iterable<CapturedPageLinks>> {
+  let pool = await corpusPages();
+  if (pool === null || pool.length === 0) {
+    pool = JSON.parse(
+      JSON.stringify([...generatedPages({ ...o, links: Math.min(o.links, o.poolLinks ?? 200_000) })]),
+    );
+  }
+  const corpus = pool!;
+  return (function* () {
+    let made = 0;
+    for (let round = 0; made < o.links; round++) {
+      for (const p of corpus) {
+        if (made >= o.links) return;
+        const url = round === 0 ? p.page.url : p.page.url.replace(/^(https?:\/\/[^/]+)/, `$1/r${round}`);
+        made += p.links.length;
+        yield { ...p, page: { ...p.page, url }, capturedAt: o.capturedAt ?? p.capturedAt };
+      }
+    }
+  })();
+}

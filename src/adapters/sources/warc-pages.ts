@@ -1,0 +1,146 @@
+/**
+ * Pages and links of a WARC or WAT file, record by record.
+ *
+ *   response (HTTP)  3xx with Location: one `redirect` link (the body of a redirect is not a page anyone
+ *                    reads); HTML (text/html, application/xhtml+xml, or no type and HTML-looking bytes):
+ *                    every link, with the charset, X-Robots-Tag and status of the capture; else skipped
+ *                    as `non-html`.
+ *   resource         an archived HTML file (no HTTP envelope): its links.
+ *   metadata (JSON)  a WAT record: the links Common Crawl extracted (adapters/wat).
+ *   anything else    warcinfo, request, revisit, conversion, WARC metadata: skipped and counted by type.
+ * Damage reported by the WARC reader or the HTTP decoder is counted as a problem with its byte offset.
+ */
+import { createReadStream } from 'node:fs';
+import { countSkip, type ExtractStats, recordProblem } from '../../core/extract/stats.ts';
+import type { PageLinks } from '../../core/link/page.ts';
+import { resolveUrl } from '../../core/url/normalize.ts';
+import { extractLinksFromBytes } from '../html/index.ts';
+import { contentTypeOf, locationOf, parseHttpResponse, readWarc, robotsTagsOf, type WarcRecord } from '../warc/index.ts';
+import { pageFromWatJson } from '../wat/wat-page.ts';
+import { sniff } from './detect-format.ts';
+import { countCharsetFallback } from './page-problems.ts';
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+export async function* warcPages(file: string, stats: ExtractStats): AsyncGenerator<PageLinks> {
+  // 1 MiB reads: fewer, larger gunzip batches (measured ~0.3 CPU-s less per 200 MB than the 64 KiB default).
+  for await (const event of readWarc(createReadStream(file, { highWaterMark: 1 << 20 }), { file })) {
+    if (event.kind === 'problem') {
+      const where = event.offsetKind === 'decompressed' ? ' (offset in the decompressed stream)' : '';
+      recordProblem(stats, { file, offset: event.offset, reason: event.reason, message: `${event.message}${where}` });
+      continue;
+    }
+    stats.records += 1;
+    const page = await pageOfRecord(file, event, stats);
+    if (page !== null) yield page;
+  }
+}
+
+async function pageOfRecord(file: string, record: WarcRecord, stats: ExtractStats): Promise<PageLinks | null> {
+  switch (record.type) {
+    case 'response':
+      return responsePage(file, record, stats);
+    case 'resource':
+      return resourcePage(file, record, stats);
+    case 'metadata':
+      return metadataPage(file, record, stats);
+    default:
+      countSkip(stats, record.type === '' ? 'untyped' : record.type);
+      return null;
+  }
+}
+
+async function responsePage(file: string, record: WarcRecord, stats: ExtractStats): Promise<PageLinks | null> {
+  const pageUrl = record.targetUri === null ? null : resolveUrl(record.targetUri);
+  if (pageUrl === null) {
+    countSkip(stats, 'bad-target-uri');
+    return null;
+  }
+  const http = parseHttpResponse(record.block);
+  if (!http.ok) {
+    countSkip(stats, 'not-http');
+    return null;
+  }
+  for (const problem of http.problems) {
+    recordProblem(stats, { file, offset: record.offset, reason: problem.reason, message: `${pageUrl}: ${problem.message}` });
+  }
+  const location = locationOf(http.headers);
+  if (http.status >= 300 && http.status < 400 && location !== null) return redirectPage(pageUrl, http.status, location);
+  const type = contentTypeOf(http.headers);
+  const looksHtml = type === null ? sniff(http.body.subarray(0, 1024)) === 'html' : HTML_TYPES.has(type.mime);
+  if (!looksHtml) {
+    countSkip(stats, 'non-html');
+    return null;
+  }
+  const robots = robotsTagsOf(http.headers);
+  const page = await extractLinksFromBytes(http.body, {
+    pageUrl,
+    status: http.status,
+    ...(type === null ? {} : { contentType: http.headers.getAll('content-type').at(-1) ?? '' }),
+    ...(robots.length === 0 ? {} : { xRobotsTag: robots.join(', ') }),
+  });
+  countCharsetFallback(stats, file, record.offset, page);
+  return page;
+}
+
+async function resourcePage(file: string, record: WarcRecord, stats: ExtractStats): Promise<PageLinks | null> {
+  const pageUrl = record.targetUri === null ? null : resolveUrl(record.targetUri);
+  const mime = record.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (pageUrl === null || mime === undefined || !HTML_TYPES.has(mime)) {
+    countSkip(stats, 'resource-non-html');
+    return null;
+  }
+  const page = await extractLinksFromBytes(record.block, { pageUrl, contentType: record.contentType ?? '' });
+  countCharsetFallback(stats, file, record.offset, page);
+  return page;
+}
+
+function metadataPage(file: string, record: WarcRecord, stats: ExtractStats): PageLinks | null {
+  if (!record.contentType?.toLowerCase().startsWith('application/json')) {
+    countSkip(stats, 'metadata');
+    return null;
+  }
+  const outcome = pageFromWatJson(Buffer.from(record.block.buffer, record.block.byteOffset, record.block.length).toString('utf8'));
+  if (outcome.kind === 'skip') {
+    if (outcome.reason === 'wat-bad-json') {
+      recordProblem(stats, { file, offset: record.offset, reason: 'wat-bad-json', message: 'WAT record is not valid JSON' });
+    } else countSkip(stats, outcome.reason);
+    return null;
+  }
+  return outcome.page;
+}
+
+function redirectPage(pageUrl: string, status: number, location: string): PageLinks {
+  return {
+    page: {
+      url: pageUrl,
+      urlSource: 'capture',
+      status,
+      baseUrl: pageUrl,
+      canonical: null,
+      ogUrl: null,
+      title: null,
+      lang: null,
+      noindex: false,
+      nofollow: false,
+      charset: 'utf-8',
+      charsetSource: 'default',
+    },
+    links: [
+      {
+        source: pageUrl,
+        target: resolveUrl(location, pageUrl),
+        rawUrl: location,
+        kind: 'redirect',
+        path: 'HTTP@/location',
+        anchor: '',
+        rel: [],
+        nofollow: false,
+        sponsored: false,
+        ugc: false,
+        placement: 'unknown',
+        position: 0,
+      },
+    ],
+  };
+}

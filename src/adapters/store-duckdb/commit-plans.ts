@@ -1,0 +1,276 @@
+/**
+ * Writes a batch of page plans into DuckDB: stage everything into TEMP tables (columnar appends), then apply
+ * it with set-based SQL inside one transaction together with the import run's checkpoint. A kill at any
+ * point leaves either the whole batch or none of it (DuckDB's WAL replays committed transactions only).
+ *
+ * Guard: a plan that says "new page" for a URL that already exists (a stale plan, e.g. two writers) aborts
+ * the whole batch instead of creating a duplicate page.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImportRun } from '../../core/ledger/import-run.ts';
+import { LOST_REASONS, type StoredLink } from '../../core/ledger/model.ts';
+import type { PagePlan } from '../../core/ledger/plan-page.ts';
+import { PLACEMENTS } from '../../core/link/link.ts';
+import { ChunkWriter } from './chunk-writer.ts';
+import {
+  FLAG,
+  FRESH_CODE,
+  KIND_LIST,
+  LEDGER_KINDS,
+  LOST_REASON_LIST,
+  PLACEMENT_LIST,
+  STAGE_TABLES,
+  ts,
+} from './schema.ts';
+import { EXPLODE_FRESH, FreshStager } from './stage-fresh.ts';
+
+export interface IdCounters {
+  nextPageId: number;
+  nextLinkId: number;
+}
+
+const kindCode = new Map<string, number>(LEDGER_KINDS.map((k, i) => [k, i]));
+const placementCode = new Map<string, number>(PLACEMENTS.map((p, i) => [p, i]));
+const reasonCode = new Map<string, number>(LOST_REASONS.map((r, i) => [r, i]));
+
+function flagsOf(l: StoredLink): number {
+  return (
+    (l.nofollow ? FLAG.nofollow : 0) |
+    (l.sponsored ? FLAG.sponsored : 0) |
+    (l.ugc ? FLAG.ugc : 0) |
+    (l.image ? FLAG.image : 0) |
+    (l.followed ? FLAG.followed : 0)
+  );
+}
+
+export async function stagePlans(
+  conn: DuckDBConnection,
+  plans: readonly PagePlan[],
+  ids: IdCounters,
+): Promise<void> {
+  for (const t of STAGE_TABLES) await conn.run(`DELETE FROM ${t}`);
+  const pages = await conn.createAppender('stage_pages', null, 'temp');
+  const captures = await conn.createAppender('stage_captures', null, 'temp');
+  const links = new ChunkWriter(await conn.createAppender('stage_links', null, 'temp'), [
+    'double',
+    'int',
+    'bool',
+    'bool',
+    'varchar',
+    'int',
+    'utinyint',
+    'utinyint',
+    'varchar',
+    'varchar',
+    'utinyint',
+    'double',
+    'double',
+    'double',
+    'double',
+    'utinyint',
+    'double',
+    'utinyint',
+    'double',
+  ]); // prettier-ignore
+  const fresh = new FreshStager();
+  const seen = new ChunkWriter(await conn.createAppender('stage_seen', null, 'temp'), [
+    'double',
+    'bool',
+    'int',
+    'double',
+    'double',
+  ]);
+  const hosts = new Map<string, { idx: number; domain: string }>();
+  const sources = new Map<string, number>();
+  const sourceIdx = (s: string) => {
+    let i = sources.get(s);
+    if (i === undefined) {
+      i = sources.size;
+      sources.set(s, i);
+    }
+    return i;
+  };
+
+  plans.forEach((plan, idx) => {
+    const p = plan.page;
+    const pageId = plan.pageIsNew ? ids.nextPageId++ : p.id;
+    pages.appendInteger(idx);
+    pages.appendInteger(pageId);
+    pages.appendBoolean(plan.pageIsNew);
+    pages.appendBoolean(plan.pageChanged);
+    pages.appendVarchar(p.url);
+    pages.appendVarchar(p.host);
+    pages.appendVarchar(p.domain);
+    pages.appendBoolean(p.captured);
+    optional(pages, p.status, (v) => pages.appendSmallInt(v));
+    optional(pages, p.fetchedAt, (v) => pages.appendDouble(v));
+    for (const v of [p.state, p.canonical, p.title, p.lang, p.contentHash, p.textDigest]) {
+      optional(pages, v, (s) => pages.appendVarchar(s));
+    }
+    const f = plan.fresh;
+    optional(pages, f?.capturedAt ?? null, (v) => pages.appendDouble(v));
+    optional(pages, f?.counted ?? null, (v) => pages.appendBoolean(v));
+    optional(pages, f?.lostReason ?? null, (v) => pages.appendVarchar(v));
+    optional(pages, f?.source ?? null, (v) => pages.appendVarchar(v));
+    pages.endRow();
+    if (f) {
+      ids.nextLinkId = fresh.add(idx, f, ids.nextLinkId, (name, domain) => {
+        let host = hosts.get(name);
+        if (!host) {
+          host = { idx: hosts.size, domain };
+          hosts.set(name, host);
+        }
+        return host.idx;
+      });
+    }
+    for (const c of plan.newCaptures) {
+      captures.appendInteger(idx);
+      captures.appendDouble(c.capturedAt);
+      captures.appendVarchar(c.source);
+      captures.appendVarchar(c.state);
+      captures.endRow();
+    }
+    for (const planned of plan.newLinks) {
+      const l = planned.link;
+      const id = ids.nextLinkId++;
+      let host = hosts.get(l.targetHost);
+      if (!host) {
+        host = { idx: hosts.size, domain: l.targetDomain };
+        hosts.set(l.targetHost, host);
+      }
+      stageLink(links, id, idx, true, l, host.idx);
+      for (const s of planned.seen) seen.add([id, true, sourceIdx(s.source), s.first, s.last]);
+    }
+    for (const planned of plan.touchedLinks) {
+      const l = planned.link;
+      const id = l.id!;
+      if (planned.changed) stageLink(links, id, idx, false, l, null);
+      for (const s of planned.seen) seen.add([id, false, sourceIdx(s.source), s.first, s.last]);
+    }
+  });
+  pages.closeSync();
+  captures.closeSync();
+  links.close();
+  await fresh.write(conn);
+  seen.close();
+  const hostRows = await conn.createAppender('stage_hosts', null, 'temp');
+  for (const [host, { idx, domain }] of hosts) {
+    hostRows.appendInteger(idx);
+    hostRows.appendVarchar(host);
+    hostRows.appendVarchar(domain);
+    hostRows.endRow();
+  }
+  hostRows.closeSync();
+  const sourceRows = await conn.createAppender('stage_sources', null, 'temp');
+  for (const [source, idx] of sources) {
+    sourceRows.appendInteger(idx);
+    sourceRows.appendVarchar(source);
+    sourceRows.endRow();
+  }
+  sourceRows.closeSync();
+}
+
+/** One stage_links row, written straight into the column buffers (this runs for every link). */
+function stageLink(
+  w: ChunkWriter,
+  id: number,
+  pageIdx: number,
+  isNew: boolean,
+  l: StoredLink,
+  hostIdx: number | null,
+) {
+  const c = w.columns;
+  const r = w.row;
+  c[0]![r] = id;
+  c[1]![r] = pageIdx;
+  c[2]![r] = isNew;
+  c[3]![r] = true;
+  c[4]![r] = isNew ? l.targetUrl : null;
+  c[5]![r] = hostIdx;
+  c[6]![r] = kindCode.get(l.kind)!;
+  c[7]![r] = flagsOf(l);
+  // Empty strings travel as NULL (no string copy); applyStaged turns them back into ''.
+  c[8]![r] = l.anchor === '' ? null : l.anchor;
+  c[9]![r] = l.rel === '' ? null : l.rel;
+  c[10]![r] = placementCode.get(l.placement)!;
+  c[11]![r] = l.firstSeen;
+  c[12]![r] = l.lastSeen;
+  c[13]![r] = l.lastLive;
+  c[14]![r] = l.lostAt;
+  c[15]![r] = l.lostReason === null ? null : reasonCode.get(l.lostReason)!;
+  c[16]![r] = l.reportedLostAt;
+  c[17]![r] = l.reportedLostReason === null ? null : reasonCode.get(l.reportedLostReason)!;
+  c[18]![r] = l.attrsAt;
+  w.next();
+}
+
+function optional<T>(appender: { appendNull(): void }, value: T | null, append: (v: T) => void): void {
+  if (value === null) appender.appendNull();
+  else append(value);
+}
+
+const bit = (name: keyof typeof FLAG) => `(s.flags & ${FLAG[name]}) <> 0`;
+const reason = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN NULL ELSE ${LOST_REASON_LIST}[${column} + 1] END`;
+
+/** Applies the staged batch; call inside a transaction. */
+export async function applyStaged(conn: DuckDBConnection, run: ImportRun | null): Promise<void> {
+  const stale = await conn.runAndReadAll(
+    'SELECT count(*)::INTEGER AS n FROM pages p JOIN stage_pages s ON p.url = s.url WHERE s.is_new',
+  );
+  if ((stale.getRowObjectsJS()[0]?.n ?? 0) !== 0)
+    throw new Error('commit: stale plan (a "new" page already exists)');
+  await conn.run(`INSERT INTO pages SELECT page_id, url, host, domain, captured, status, ${ts('fetched_at')}, state,
+    canonical, title, lang, content_hash, text_digest FROM stage_pages WHERE is_new`);
+  await conn.run(`UPDATE pages SET captured = s.captured, status = s.status, fetched_at = ${ts('s.fetched_at')},
+    state = s.state, canonical = s.canonical, title = s.title, lang = s.lang, content_hash = s.content_hash,
+    text_digest = s.text_digest FROM stage_pages s WHERE pages.id = s.page_id AND NOT s.is_new AND s.changed`);
+  await conn.run(`INSERT INTO captures SELECT p.page_id, ${ts('c.captured_at')}, c.source, c.state
+    FROM stage_captures c JOIN stage_pages p ON p.idx = c.page_idx`);
+  await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
+    h.host, h.domain, ${KIND_LIST}[s.kind + 1], ${bit('followed')}, coalesce(s.anchor, ''), coalesce(s.rel, ''),
+    ${bit('nofollow')},
+    ${bit('sponsored')}, ${bit('ugc')}, ${bit('image')}, ${PLACEMENT_LIST}[s.placement + 1], ${ts('s.first_seen')},
+    ${ts('s.last_seen')}, ${ts('s.last_live')}, ${ts('s.lost_at')}, ${reason('s.lost_reason')},
+    ${ts('s.reported_lost_at')}, ${reason('s.reported_lost_reason')}, ${ts('s.attrs_at')}
+    FROM stage_links s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx
+    WHERE s.is_new`);
+  const fbit = (name: keyof typeof FLAG) => `(s.code & ${FLAG[name] << FRESH_CODE.flagsShift}) <> 0`;
+  await conn.run(EXPLODE_FRESH);
+  await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
+    h.host, h.domain, ${KIND_LIST}[(s.code & 31) + 1], ${fbit('followed')}, coalesce(s.anchor, ''),
+    coalesce(s.rel, ''),
+    ${fbit('nofollow')}, ${fbit('sponsored')}, ${fbit('ugc')}, ${fbit('image')},
+    ${PLACEMENT_LIST}[((s.code >> ${FRESH_CODE.placementShift}) & 7) + 1], ${ts('p.fresh_t')}, ${ts('p.fresh_t')},
+    CASE WHEN p.fresh_counted THEN ${ts('p.fresh_t')} END, CASE WHEN NOT p.fresh_counted THEN ${ts('p.fresh_t')} END,
+    p.fresh_lost_reason, NULL, NULL, ${ts('p.fresh_t')}
+    FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx`);
+  await conn.run(`INSERT INTO link_sources SELECT CAST(s.id AS BIGINT), p.fresh_source, ${ts('p.fresh_t')}, ${ts('p.fresh_t')}
+    FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx`);
+  await conn.run(`UPDATE links SET anchor = coalesce(s.anchor, ''), rel = coalesce(s.rel, ''), nofollow = ${bit('nofollow')},
+    sponsored = ${bit('sponsored')}, ugc = ${bit('ugc')}, image = ${bit('image')},
+    placement = ${PLACEMENT_LIST}[s.placement + 1], first_seen = ${ts('s.first_seen')},
+    last_seen = ${ts('s.last_seen')}, last_live = ${ts('s.last_live')}, lost_at = ${ts('s.lost_at')},
+    lost_reason = ${reason('s.lost_reason')}, reported_lost_at = ${ts('s.reported_lost_at')},
+    reported_lost_reason = ${reason('s.reported_lost_reason')}, attrs_at = ${ts('s.attrs_at')}
+    FROM stage_links s WHERE links.id = CAST(s.id AS BIGINT) AND NOT s.is_new AND s.changed`);
+  await conn.run(`INSERT INTO link_sources SELECT CAST(s.link_id AS BIGINT), src.source, ${ts('s.first')}, ${ts('s.last')}
+    FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE s.is_new`);
+  const old = `SELECT CAST(s.link_id AS BIGINT) AS link_id, src.source, ${ts('s.first')} AS first, ${ts('s.last')} AS last
+    FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE NOT s.is_new`;
+  await conn.run(`UPDATE link_sources SET first_seen = least(link_sources.first_seen, x.first),
+    last_seen = greatest(link_sources.last_seen, x.last) FROM (${old}) x
+    WHERE link_sources.link_id = x.link_id AND link_sources.source = x.source`);
+  await conn.run(`INSERT INTO link_sources SELECT x.link_id, x.source, x.first, x.last FROM (${old}) x
+    WHERE NOT EXISTS (SELECT 1 FROM link_sources ls WHERE ls.link_id = x.link_id AND ls.source = x.source)`);
+  if (run) await saveRun(conn, run);
+}
+
+export async function saveRun(conn: DuckDBConnection, run: ImportRun): Promise<void> {
+  await conn.run(`INSERT OR REPLACE INTO import_runs VALUES ($1, $2, ${ts('$3')}, $4)`, [
+    run.id,
+    run.key,
+    run.startedAt,
+    JSON.stringify(run),
+  ]);
+}

@@ -1,0 +1,219 @@
+/**
+ * The DuckDB ledger store: one database file (default `./linkledger.duckdb`), one connection, every
+ * operation serialised (a DuckDB connection runs one transaction at a time, and a file has one writer
+ * process). Schema: schema.ts. Commits: commit-plans.ts. Reports: report-queries.ts.
+ */
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { ImportRun } from '../../core/ledger/import-run.ts';
+import type { PageLedgerState } from '../../core/ledger/model.ts';
+import type {
+  AnchorQuery,
+  BacklinkQuery,
+  PageQuery,
+  ProfileQuery,
+  RefDomainQuery,
+} from '../../core/ledger/query.ts';
+import type {
+  AnchorRow,
+  BacklinkRow,
+  LinkedPageRow,
+  ProfileFigures,
+  RefDomainRow,
+} from '../../core/ledger/rows.ts';
+import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../core/ledger/store.ts';
+import { applyStaged, type IdCounters, saveRun, stagePlans } from './commit-plans.ts';
+import { dumpLedger } from './dump.ts';
+import { loadStates } from './load-state.ts';
+import { queryAnchors, queryBacklinks, queryPages, queryProfile, queryRefDomains } from './report-queries.ts';
+import { LINK_SOURCES_COLUMNS, LINKS_COLUMNS, SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
+
+export interface DuckDbStoreOptions {
+  /** Database file; `:memory:` for a throw-away database. */
+  path: string;
+  /** DuckDB settings, e.g. `{ threads: '2', memory_limit: '4GB' }`. */
+  config?: Record<string, string>;
+}
+
+type Row = Record<string, unknown>;
+
+export class DuckDbLedgerStore implements LedgerStore {
+  readonly backend = 'duckdb';
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    private readonly ids: IdCounters,
+  ) {}
+
+  static async open(options: DuckDbStoreOptions): Promise<DuckDbLedgerStore> {
+    const instance = await DuckDBInstance.create(options.path, options.config);
+    const conn = await instance.connect();
+    try {
+      await conn.run(TABLES_DDL);
+      await conn.run(STAGE_DDL);
+      const version = (
+        await conn.runAndReadAll(`SELECT value FROM ledger_meta WHERE key = 'schema_version'`)
+      ).getRowObjectsJS() as Row[];
+      if (version.length === 0) {
+        await conn.run(`INSERT INTO ledger_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
+      } else if (version[0]!.value !== SCHEMA_VERSION) {
+        throw new Error(
+          `${options.path}: ledger schema ${String(version[0]!.value)}, this build reads ${SCHEMA_VERSION}`,
+        );
+      }
+      const [max] = (
+        await conn.runAndReadAll(
+          `SELECT (SELECT coalesce(max(id), 0) FROM pages)::DOUBLE AS p, (SELECT coalesce(max(id), 0) FROM links)::DOUBLE AS l`,
+        )
+      ).getRowObjectsJS() as Row[];
+      return new DuckDbLedgerStore(instance, conn, {
+        nextPageId: (max!.p as number) + 1,
+        nextLinkId: (max!.l as number) + 1,
+      });
+    } catch (error) {
+      conn.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+  }
+
+  loadPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>> {
+    return this.exclusive(() => loadStates(this.conn, urls));
+  }
+
+  commit(batch: LedgerBatch): Promise<void> {
+    return this.exclusive(async () => {
+      const before = { ...this.ids };
+      try {
+        await stagePlans(this.conn, batch.plans, this.ids);
+        await this.conn.run('BEGIN TRANSACTION');
+        await applyStaged(this.conn, batch.run);
+        await this.conn.run('COMMIT');
+      } catch (error) {
+        await this.conn.run('ROLLBACK').catch(() => undefined);
+        Object.assign(this.ids, before);
+        throw error;
+      }
+    });
+  }
+
+  saveImportRun(run: ImportRun): Promise<void> {
+    return this.exclusive(() => saveRun(this.conn, run));
+  }
+
+  importRuns(key?: string): Promise<ImportRun[]> {
+    return this.exclusive(async () => {
+      const sql = `SELECT body FROM import_runs ${key === undefined ? '' : 'WHERE key = $1'} ORDER BY started_at, id`;
+      const found = (
+        await this.conn.runAndReadAll(sql, key === undefined ? [] : [key])
+      ).getRowObjectsJS() as Row[];
+      return found.map((r) => JSON.parse(r.body as string) as ImportRun);
+    });
+  }
+
+  backlinks(query: BacklinkQuery): Promise<BacklinkRow[]> {
+    return this.exclusive(() => queryBacklinks(this.conn, query));
+  }
+
+  refDomains(query: RefDomainQuery): Promise<RefDomainRow[]> {
+    return this.exclusive(() => queryRefDomains(this.conn, query));
+  }
+
+  anchors(query: AnchorQuery): Promise<AnchorRow[]> {
+    return this.exclusive(() => queryAnchors(this.conn, query));
+  }
+
+  linkedPages(query: PageQuery): Promise<LinkedPageRow[]> {
+    return this.exclusive(() => queryPages(this.conn, query));
+  }
+
+  profile(query: ProfileQuery): Promise<ProfileFigures> {
+    return this.exclusive(() => queryProfile(this.conn, query));
+  }
+
+  sources(): Promise<{ source: string; links: number }[]> {
+    return this.exclusive(async () => {
+      const found = (
+        await this.conn.runAndReadAll(
+          'SELECT source, count(*)::INTEGER AS links FROM link_sources GROUP BY source ORDER BY source',
+        )
+      ).getRowObjectsJS() as Row[];
+      return found.map((r) => ({ source: r.source as string, links: r.links as number }));
+    });
+  }
+
+  counts(): Promise<StoreCounts> {
+    return this.exclusive(async () => {
+      const [r] = (
+        await this.conn.runAndReadAll(`SELECT (SELECT count(*) FROM pages)::INTEGER AS pages,
+          (SELECT count(*) FROM captures)::INTEGER AS captures, (SELECT count(*) FROM links)::INTEGER AS links,
+          (SELECT count(*) FROM link_sources)::INTEGER AS link_sources,
+          (SELECT count(*) FROM import_runs)::INTEGER AS import_runs`)
+      ).getRowObjectsJS() as Row[];
+      return {
+        pages: r!.pages as number,
+        captures: r!.captures as number,
+        links: r!.links as number,
+        linkSources: r!.link_sources as number,
+        importRuns: r!.import_runs as number,
+      };
+    });
+  }
+
+  dump(): Promise<LedgerDump> {
+    return this.exclusive(() => dumpLedger(this.conn));
+  }
+
+  /**
+   * Rewrites `links` ordered by target (domain, host, URL) and `link_sources` by link id, so the target
+   * filters of reports skip most row groups. Costs a full rewrite: run it after big imports.
+   */
+  optimize(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.conn.run('BEGIN TRANSACTION');
+      try {
+        await this.conn.run(`CREATE TABLE links_sorted (${LINKS_COLUMNS})`);
+        await this.conn.run(
+          `INSERT INTO links_sorted SELECT * FROM links ORDER BY target_domain, target_host, target_url, source_url`,
+        );
+        await this.conn.run('DROP TABLE links');
+        await this.conn.run('ALTER TABLE links_sorted RENAME TO links');
+        await this.conn.run(`CREATE TABLE link_sources_sorted (${LINK_SOURCES_COLUMNS})`);
+        await this.conn.run(
+          'INSERT INTO link_sources_sorted SELECT * FROM link_sources ORDER BY link_id, source',
+        );
+        await this.conn.run('DROP TABLE link_sources');
+        await this.conn.run('ALTER TABLE link_sources_sorted RENAME TO link_sources');
+        await this.conn.run('COMMIT');
+      } catch (error) {
+        await this.conn.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      await this.conn.run('CHECKPOINT');
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return this.exclusive(async () => {
+      this.closed = true;
+      this.conn.closeSync();
+      this.instance.closeSync();
+    });
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      if (this.closed) throw new Error('the store is closed');
+      return work();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+export function openDuckDbStore(options: DuckDbStoreOptions): Promise<DuckDbLedgerStore> {
+  return DuckDbLedgerStore.open(options);
+}

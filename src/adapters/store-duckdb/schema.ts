@@ -1,0 +1,145 @@
+/**
+ * The DuckDB ledger schema, in one place: persistent tables, the per-connection staging tables a commit
+ * fills, and the code lists that map small integers in staging to the strings stored.
+ *
+ * No indexes on the big tables: DuckDB's ART indexes slow bulk appends several-fold and are not used for
+ * the low-selectivity filters reports run. Uniqueness of (page, target, kind, followed) is kept by the
+ * writer, which loads every touched page's links before planning (docs/ledger.md, "Storage"). Reports rely
+ * on DuckDB's per-row-group min/max (zonemaps) and `optimize()`, which rewrites `links` clustered by
+ * target domain, host and URL. Times are TIMESTAMP (UTC); in staging they travel as DOUBLE epoch ms.
+ */
+import { LOST_REASONS } from '../../core/ledger/model.ts';
+import { LINK_KINDS, PLACEMENTS } from '../../core/link/link.ts';
+
+export const SCHEMA_VERSION = '1';
+
+export const LEDGER_KINDS = [...LINK_KINDS, 'webgraph'] as const;
+
+/** Column definitions of `links`, shared by the table and its rewrite in optimize(). */
+export const LINKS_COLUMNS = `
+  id BIGINT NOT NULL,
+  page_id INTEGER NOT NULL,
+  source_url VARCHAR NOT NULL,
+  source_domain VARCHAR NOT NULL,
+  target_url VARCHAR NOT NULL,
+  target_host VARCHAR NOT NULL,
+  target_domain VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  followed BOOLEAN NOT NULL,
+  anchor VARCHAR NOT NULL,
+  rel VARCHAR NOT NULL,
+  nofollow BOOLEAN NOT NULL,
+  sponsored BOOLEAN NOT NULL,
+  ugc BOOLEAN NOT NULL,
+  image BOOLEAN NOT NULL,
+  placement VARCHAR NOT NULL,
+  first_seen TIMESTAMP NOT NULL,
+  last_seen TIMESTAMP NOT NULL,
+  last_live TIMESTAMP,
+  lost_at TIMESTAMP,
+  lost_reason VARCHAR,
+  reported_lost_at TIMESTAMP,
+  reported_lost_reason VARCHAR,
+  attrs_at TIMESTAMP NOT NULL
+`;
+
+export const LINK_SOURCES_COLUMNS = `
+  link_id BIGINT NOT NULL,
+  source VARCHAR NOT NULL,
+  first_seen TIMESTAMP NOT NULL,
+  last_seen TIMESTAMP NOT NULL
+`;
+
+export const TABLES_DDL = `
+CREATE TABLE IF NOT EXISTS ledger_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS pages (
+  id INTEGER NOT NULL,
+  url VARCHAR NOT NULL,
+  host VARCHAR NOT NULL,
+  domain VARCHAR NOT NULL,
+  captured BOOLEAN NOT NULL,
+  status SMALLINT,
+  fetched_at TIMESTAMP,
+  state VARCHAR,
+  canonical VARCHAR,
+  title VARCHAR,
+  lang VARCHAR,
+  content_hash VARCHAR,
+  text_digest VARCHAR
+);
+CREATE TABLE IF NOT EXISTS captures (
+  page_id INTEGER NOT NULL,
+  captured_at TIMESTAMP NOT NULL,
+  source VARCHAR NOT NULL,
+  state VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS links (${LINKS_COLUMNS});
+CREATE TABLE IF NOT EXISTS link_sources (${LINK_SOURCES_COLUMNS});
+CREATE TABLE IF NOT EXISTS import_runs (
+  id VARCHAR PRIMARY KEY,
+  key VARCHAR NOT NULL,
+  started_at TIMESTAMP NOT NULL,
+  body VARCHAR NOT NULL
+);
+`;
+
+/** Staging tables: TEMP (per connection, never persisted), emptied before every commit. */
+export const STAGE_DDL = `
+CREATE TEMP TABLE IF NOT EXISTS stage_pages (
+  idx INTEGER, page_id INTEGER, is_new BOOLEAN, changed BOOLEAN, url VARCHAR, host VARCHAR, domain VARCHAR,
+  captured BOOLEAN, status SMALLINT, fetched_at DOUBLE, state VARCHAR, canonical VARCHAR, title VARCHAR,
+  lang VARCHAR, content_hash VARCHAR, text_digest VARCHAR,
+  fresh_t DOUBLE, fresh_counted BOOLEAN, fresh_lost_reason VARCHAR, fresh_source VARCHAR
+);
+CREATE TEMP TABLE IF NOT EXISTS stage_captures (page_idx INTEGER, captured_at DOUBLE, source VARCHAR, state VARCHAR);
+CREATE TEMP TABLE IF NOT EXISTS stage_hosts (idx INTEGER, host VARCHAR, domain VARCHAR);
+CREATE TEMP TABLE IF NOT EXISTS stage_sources (idx INTEGER, source VARCHAR);
+CREATE TEMP TABLE IF NOT EXISTS stage_links (
+  id DOUBLE, page_idx INTEGER, is_new BOOLEAN, changed BOOLEAN, target_url VARCHAR, host_idx INTEGER,
+  kind UTINYINT, flags UTINYINT, anchor VARCHAR, rel VARCHAR, placement UTINYINT,
+  first_seen DOUBLE, last_seen DOUBLE, last_live DOUBLE, lost_at DOUBLE, lost_reason UTINYINT,
+  reported_lost_at DOUBLE, reported_lost_reason UTINYINT, attrs_at DOUBLE
+);
+CREATE TEMP TABLE IF NOT EXISTS stage_fresh (
+  id DOUBLE, page_idx INTEGER, target_url VARCHAR, host_idx INTEGER, code INTEGER, anchor VARCHAR, rel VARCHAR
+);
+CREATE TEMP TABLE IF NOT EXISTS stage_fresh_blob (
+  first_id DOUBLE, n INTEGER, pages VARCHAR, targets VARCHAR, hosts VARCHAR, codes VARCHAR, anchors VARCHAR, rels VARCHAR
+);
+CREATE TEMP TABLE IF NOT EXISTS stage_seen (link_id DOUBLE, is_new BOOLEAN, source_idx INTEGER, first DOUBLE, last DOUBLE);
+CREATE TEMP TABLE IF NOT EXISTS stage_urls (url VARCHAR);
+CREATE TEMP TABLE IF NOT EXISTS stage_ids (page_id INTEGER);
+`;
+
+export const STAGE_TABLES = [
+  'stage_pages',
+  'stage_captures',
+  'stage_hosts',
+  'stage_sources',
+  'stage_links',
+  'stage_fresh',
+  'stage_fresh_blob',
+  'stage_seen',
+  'stage_urls',
+  'stage_ids',
+] as const;
+
+/** Bits of stage_links.flags (the same as FRESH_FLAG in core/ledger/plan-fresh.ts). */
+export const FLAG = { nofollow: 1, sponsored: 2, ugc: 4, image: 8, followed: 16 } as const;
+
+/** stage_fresh.code: kind (bits 0-4), flags (bits 5-9, FLAG), placement (bits 10-12). */
+export const FRESH_CODE = { flagsShift: 5, placementShift: 10 } as const;
+
+/** A SQL list literal of code names, indexed by code + 1 (DuckDB lists are 1-based). */
+export function codeList(names: readonly string[]): string {
+  return `[${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ')}]`;
+}
+
+export const KIND_LIST = codeList(LEDGER_KINDS);
+export const PLACEMENT_LIST = codeList(PLACEMENTS);
+export const LOST_REASON_LIST = codeList(LOST_REASONS);
+
+/** Epoch-ms DOUBLE to TIMESTAMP (NULL stays NULL). */
+export const ts = (column: string) => `epoch_ms(CAST(${column} AS BIGINT))`;
+/** TIMESTAMP to epoch-ms DOUBLE for reading back into JS numbers. */
+export const ms = (column: string) => `CAST(epoch_ms(${column}) AS DOUBLE)`;

@@ -1,0 +1,206 @@
+/**
+ * Buffers ledger inputs (captures, observations, bad rows) into batches and writes each batch through the
+ * store port: load the touched pages' state, plan every page with the pure rules (core/ledger/plan-page.ts),
+ * commit the plans and the run checkpoint in one transaction.
+ *
+ * A batch closes when it holds `batchLinks` links or `batchPages` pages. The checkpoint committed with a
+ * batch is the end position of the last input in it, so a resumed import restarts exactly after the last
+ * committed input. Inputs for one page within a batch are planned together (order-independent rules).
+ * Double-buffered: while one batch is being written, the caller keeps producing the next (a reader parsing
+ * WARC/HTML overlaps with the database work); at most one write is in flight, and writes stay in order.
+ */
+import {
+  type Checkpoint,
+  countBadRow,
+  countSkip,
+  emptyStats,
+  type ImportRun,
+  type ImportStats,
+} from '../../core/ledger/import-run.ts';
+import type { IngestItem } from '../../core/ledger/import-source.ts';
+import { BoundedMemo } from '../../core/ledger/keys.ts';
+import type { CaptureInput, EpochMs, ObservationInput } from '../../core/ledger/model.ts';
+import { newLinkCount } from '../../core/ledger/plan-fresh.ts';
+import { type PagePlan, planPage } from '../../core/ledger/plan-page.ts';
+import type { LedgerStore } from '../../core/ledger/store.ts';
+import { registrableDomain } from '../../core/url/host-keys.ts';
+
+export type { IngestItem };
+
+export interface WriterOptions {
+  /** Links per batch (default 50,000): bigger batches write faster, a kill loses more uncommitted work. */
+  batchLinks?: number;
+  batchPages?: number;
+  /** Saved with every batch; its stats and checkpoint are updated in place. */
+  run?: ImportRun | null;
+  /** The clock of the caller, for the run's `updatedAt`. */
+  now?: () => EpochMs;
+  onBatch?: (stats: ImportStats, checkpoint: Checkpoint | null) => void;
+}
+
+interface PendingPage {
+  captures: CaptureInput[];
+  observations: ObservationInput[];
+}
+
+const domainMemo = new BoundedMemo<string>(registrableDomain);
+const planContext = { domainOf: (host: string) => domainMemo.get(host) };
+
+export class LedgerWriter {
+  private pending = new Map<string, PendingPage>();
+  /** Counts of the buffered inputs: added to `stats` when their batch is written, with its checkpoint. */
+  private pendingStats = emptyStats();
+  private pendingLinks = 0;
+  private checkpoint: Checkpoint | null = null;
+  private inflight: Promise<void> = Promise.resolve();
+  private readonly batchLinks: number;
+  private readonly batchPages: number;
+
+  constructor(
+    private readonly store: LedgerStore,
+    readonly stats: ImportStats,
+    private readonly options: WriterOptions = {},
+  ) {
+    this.batchLinks = options.batchLinks ?? 50_000;
+    this.batchPages = options.batchPages ?? 20_000;
+  }
+
+  async add(item: IngestItem): Promise<void> {
+    const counts = this.pendingStats;
+    switch (item.kind) {
+      case 'capture': {
+        counts.records += 1;
+        counts.captures += 1;
+        this.entry(item.capture.page.url).captures.push(item.capture);
+        this.pendingLinks += item.capture.links.length;
+        break;
+      }
+      case 'observation': {
+        counts.records += 1;
+        counts.observations += 1;
+        this.entry(item.observation.sourceUrl).observations.push(item.observation);
+        this.pendingLinks += 1;
+        break;
+      }
+      case 'bad-row':
+        counts.records += 1;
+        countBadRow(counts, { line: item.line, reason: item.reason });
+        break;
+      case 'skip':
+        counts.records += 1;
+        countSkip(counts, item.reason);
+        break;
+    }
+    if (item.end) this.checkpoint = item.end;
+    if (this.pendingLinks >= this.batchLinks || this.pending.size >= this.batchPages) await this.flush(false);
+  }
+
+  /**
+   * Writes what is buffered (and the checkpoint, even when only bad rows were read since the last batch).
+   * With `wait` false it returns once the write has started (after the previous one finished).
+   */
+  async flush(wait = true): Promise<void> {
+    const run = this.options.run ?? null;
+    if (this.pending.size > 0 || (run !== null && this.checkpoint !== null)) {
+      const pending = this.pending;
+      const checkpoint = this.checkpoint;
+      const counts = this.pendingStats;
+      this.pending = new Map();
+      this.pendingStats = emptyStats();
+      this.pendingLinks = 0;
+      await this.inflight;
+      const write = this.write(pending, checkpoint, counts);
+      write.catch(() => undefined); // awaited by the next flush; never an unhandled rejection
+      this.inflight = write;
+    }
+    if (wait) await this.inflight;
+  }
+
+  /**
+   * Plans and commits one batch. The statistics and the run are updated only after the commit succeeded:
+   * a failed commit must not leave a checkpoint (or counts) claiming the batch was written.
+   */
+  private async write(
+    pending: Map<string, PendingPage>,
+    checkpoint: Checkpoint | null,
+    counts: ImportStats,
+  ): Promise<void> {
+    const run = this.options.run ?? null;
+    const next = structuredClone(this.stats);
+    addInputCounts(next, counts);
+    const urls = [...pending.keys()];
+    const states = urls.length > 0 ? await this.store.loadPageStates(urls) : new Map();
+    const plans: PagePlan[] = [];
+    for (const [url, entry] of pending) {
+      const plan = planPage(url, states.get(url) ?? null, entry.captures, entry.observations, planContext);
+      countPlan(next, plan);
+      if (
+        plan.pageChanged ||
+        plan.newCaptures.length > 0 ||
+        newLinkCount(plan) > 0 ||
+        plan.touchedLinks.length > 0
+      ) {
+        plans.push(plan);
+      }
+    }
+    const snapshot: ImportRun | null =
+      run === null
+        ? null
+        : {
+            ...run,
+            checkpoint: checkpoint === null ? run.checkpoint : { ...checkpoint },
+            stats: next,
+            updatedAt: this.options.now?.() ?? run.updatedAt,
+          };
+    await this.store.commit({ plans, run: snapshot });
+    Object.assign(this.stats, next);
+    if (run !== null && snapshot !== null) {
+      run.checkpoint = snapshot.checkpoint;
+      run.updatedAt = snapshot.updatedAt;
+      run.stats = this.stats;
+    }
+    this.options.onBatch?.(this.stats, checkpoint);
+  }
+
+  private entry(url: string): PendingPage {
+    let entry = this.pending.get(url);
+    if (!entry) {
+      entry = { captures: [], observations: [] };
+      this.pending.set(url, entry);
+    }
+    return entry;
+  }
+}
+
+function countPlan(s: ImportStats, plan: PagePlan): void {
+  s.sightings += plan.counts.sightings;
+  if (plan.pageIsNew) s.newPages += 1;
+  s.newLinks += newLinkCount(plan);
+  for (const t of plan.touchedLinks) if (t.changed) s.updatedLinks += 1;
+  s.lostLinks += plan.counts.lostNow;
+  s.revivedLinks += plan.counts.revived;
+  countSkip(s, 'non-web-target', plan.counts.skippedTargets);
+  countSkip(s, 'unavailable-capture', plan.counts.unavailableCaptures);
+}
+
+function addInputCounts(stats: ImportStats, counts: ImportStats): void {
+  stats.records += counts.records;
+  stats.captures += counts.captures;
+  stats.observations += counts.observations;
+  for (const [reason, n] of Object.entries(counts.skipped)) countSkip(stats, reason, n);
+  for (const row of counts.badRowSamples) countBadRow(stats, row);
+  stats.badRows += counts.badRows - counts.badRowSamples.length;
+}
+
+/** Feeds every item through a writer and flushes at the end. */
+export async function ingest(
+  store: LedgerStore,
+  items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
+  stats: ImportStats,
+  options: WriterOptions = {},
+): Promise<ImportStats> {
+  const writer = new LedgerWriter(store, stats, options);
+  for await (const item of items) await writer.add(item);
+  await writer.flush();
+  return stats;
+}

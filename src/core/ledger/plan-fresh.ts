@@ -1,0 +1,180 @@
+/**
+ * The planner's fast path: one capture of a page the ledger has never seen (the common case of a first
+ * import, hundreds of thousands of links per second). Its links are all new, all seen once at the capture
+ * time, and their loss verdict follows from the capture alone (live when the capture counts links, lost at
+ * the capture when it is noindex / canonicalised elsewhere). So instead of one object per link the plan
+ * carries columns (`FreshLinks`), which a store can write without building rows; materializeFresh gives the
+ * rows for stores that want them. A test checks that this equals the general path on random captures.
+ */
+import { LINK_KINDS, type Placement } from '../link/link.ts';
+import { isWebUrl } from '../url/normalize.ts';
+import { captureStateOf, countsLinks, pageLostReason, recordsLinks } from './capture-state.ts';
+import { fastHostOf } from './keys.ts';
+import type {
+  CaptureInput,
+  EpochMs,
+  LedgerKind,
+  LostReason,
+  SourceTag,
+  StoredLink,
+  StoredPage,
+} from './model.ts';
+import type { PagePlan, PlanContext, PlannedLink } from './plan-page.ts';
+
+const KIND_INDEX = new Map<string, number>(LINK_KINDS.map((k, i) => [k, i]));
+
+/** Bits of FreshLinks.flags. */
+export const FRESH_FLAG = { nofollow: 1, sponsored: 2, ugc: 4, image: 8, followed: 16 } as const;
+
+/** The links of a fresh capture, column by column (index i is one link). */
+export interface FreshLinks {
+  source: SourceTag;
+  capturedAt: EpochMs;
+  /** Links count as live (else they are lost at the capture with `lostReason`). */
+  counted: boolean;
+  lostReason: LostReason | null;
+  targets: string[];
+  hosts: string[];
+  domains: string[];
+  kinds: LedgerKind[];
+  anchors: string[];
+  rels: string[];
+  flags: number[];
+  placements: Placement[];
+}
+
+export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: PlanContext): PagePlan {
+  const state = captureStateOf(capture.page);
+  const t = capture.capturedAt;
+  const counts = { sightings: 0, unavailableCaptures: 0, skippedTargets: 0, lostNow: 0, revived: 0 };
+  const plan: PagePlan = {
+    page,
+    pageIsNew: true,
+    pageChanged: true,
+    newCaptures: [{ capturedAt: t, source: capture.source, state }],
+    newLinks: [],
+    touchedLinks: [],
+    fresh: null,
+    counts,
+  };
+  if (state === 'unavailable') {
+    counts.unavailableCaptures = 1;
+    return plan;
+  }
+  const p = capture.page;
+  page.captured = true;
+  page.status = p.status;
+  page.fetchedAt = t;
+  page.state = state;
+  page.canonical = p.canonical ?? null;
+  page.title = p.title ?? null;
+  page.lang = p.lang ?? null;
+  page.contentHash = p.contentHash ?? null;
+  page.textDigest = p.textDigest ?? null;
+  if (!recordsLinks(state)) return plan;
+
+  const counted = countsLinks(state);
+  const fresh: FreshLinks = {
+    source: capture.source,
+    capturedAt: t,
+    counted,
+    lostReason: counted ? null : pageLostReason(state),
+    targets: [],
+    hosts: [],
+    domains: [],
+    kinds: [],
+    anchors: [],
+    rels: [],
+    flags: [],
+    placements: [],
+  };
+  // Duplicate detection without building a key string per link: target -> bit set of kinds seen, one map
+  // per follow state (LINK kinds fit in 31 bits).
+  const seenFollowed = new Map<string, number>();
+  const seenNot = new Map<string, number>();
+  let lastHost: string | null = null;
+  let lastDomain = '';
+  for (const li of capture.links) {
+    const target = li.target;
+    if (target === null || !isWebUrl(target)) {
+      counts.skippedTargets += 1;
+      continue;
+    }
+    const followed = !(li.nofollow || li.sponsored || li.ugc);
+    const seen = followed ? seenFollowed : seenNot;
+    const bit = 1 << (KIND_INDEX.get(li.kind) ?? 30);
+    const bits = seen.get(target) ?? 0;
+    if ((bits & bit) !== 0) continue;
+    const host = fastHostOf(target);
+    if (host === null) {
+      counts.skippedTargets += 1;
+      continue;
+    }
+    seen.set(target, bits | bit);
+    if (host !== lastHost) {
+      lastHost = host;
+      lastDomain = ctx.domainOf(host);
+    }
+    fresh.targets.push(target);
+    fresh.hosts.push(host);
+    fresh.domains.push(lastDomain);
+    fresh.kinds.push(li.kind);
+    fresh.anchors.push(li.anchor);
+    fresh.rels.push(li.rel.length === 0 ? '' : li.rel.join(' '));
+    fresh.flags.push(
+      (li.nofollow ? FRESH_FLAG.nofollow : 0) |
+        (li.sponsored ? FRESH_FLAG.sponsored : 0) |
+        (li.ugc ? FRESH_FLAG.ugc : 0) |
+        (li.kind === 'img' ? FRESH_FLAG.image : 0) |
+        (followed ? FRESH_FLAG.followed : 0),
+    );
+    fresh.placements.push(li.placement);
+  }
+  counts.sightings = fresh.targets.length;
+  if (fresh.targets.length > 0) plan.fresh = fresh;
+  return plan;
+}
+
+/** The rows of a fresh plan's links (for stores that keep rows), with the sighting each had. */
+export function materializeFresh(page: StoredPage, fresh: FreshLinks): PlannedLink[] {
+  const t = fresh.capturedAt;
+  const seen = [{ source: fresh.source, first: t, last: t }];
+  const out: PlannedLink[] = [];
+  for (let i = 0; i < fresh.targets.length; i++) {
+    const flags = fresh.flags[i]!;
+    const link: StoredLink = {
+      id: null,
+      pageId: page.id,
+      sourceUrl: page.url,
+      sourceHost: page.host,
+      sourceDomain: page.domain,
+      targetUrl: fresh.targets[i]!,
+      targetHost: fresh.hosts[i]!,
+      targetDomain: fresh.domains[i]!,
+      kind: fresh.kinds[i]!,
+      followed: (flags & FRESH_FLAG.followed) !== 0,
+      anchor: fresh.anchors[i]!,
+      rel: fresh.rels[i]!,
+      nofollow: (flags & FRESH_FLAG.nofollow) !== 0,
+      sponsored: (flags & FRESH_FLAG.sponsored) !== 0,
+      ugc: (flags & FRESH_FLAG.ugc) !== 0,
+      image: (flags & FRESH_FLAG.image) !== 0,
+      placement: fresh.placements[i]!,
+      firstSeen: t,
+      lastSeen: t,
+      lastLive: fresh.counted ? t : null,
+      lostAt: fresh.counted ? null : t,
+      lostReason: fresh.lostReason,
+      reportedLostAt: null,
+      reportedLostReason: null,
+      attrsAt: t,
+    };
+    out.push({ link, changed: true, seen: [...seen] });
+  }
+  return out;
+}
+
+/** How many new links a plan creates (fresh columns included). */
+export function newLinkCount(plan: PagePlan): number {
+  return plan.newLinks.length + (plan.fresh?.targets.length ?? 0);
+}

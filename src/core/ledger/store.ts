@@ -1,0 +1,56 @@
+/**
+ * The ledger store port: what the application needs from any storage backend (memory, DuckDB, later
+ * ClickHouse). The ledger rules are not here: the app layer computes every row with the pure planner
+ * (plan-page.ts) and the store writes plans atomically and answers report queries. One contract suite
+ * (test/contract) runs against every implementation.
+ */
+import type { ImportRun } from './import-run.ts';
+import type { PageLedgerState, SourceTag } from './model.ts';
+import type { PagePlan } from './plan-page.ts';
+import type { AnchorQuery, BacklinkQuery, PageQuery, ProfileQuery, RefDomainQuery } from './query.ts';
+import type { AnchorRow, BacklinkRow, LinkedPageRow, ProfileFigures, RefDomainRow } from './rows.ts';
+
+/** Plans for distinct pages, written in one transaction together with the run's checkpoint. */
+export interface LedgerBatch {
+  plans: readonly PagePlan[];
+  /** Saved in the same transaction: a checkpoint never covers data that was not committed. */
+  run: ImportRun | null;
+}
+
+export interface StoreCounts {
+  pages: number;
+  captures: number;
+  links: number;
+  linkSources: number;
+  importRuns: number;
+}
+
+/** A full, ordered copy of the ledger for tests and debugging (small ledgers only). */
+export interface LedgerDump {
+  pages: Record<string, unknown>[];
+  captures: Record<string, unknown>[];
+  links: Record<string, unknown>[];
+  linkSources: Record<string, unknown>[];
+}
+
+export interface LedgerStore {
+  readonly backend: 'memory' | 'duckdb' | (string & {});
+  /** The stored state of these source pages (pages that do not exist are absent from the map). */
+  loadPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>>;
+  /** Writes the plans and the run atomically: all of it or none of it. Assigns ids to new pages and links. */
+  commit(batch: LedgerBatch): Promise<void>;
+  saveImportRun(run: ImportRun): Promise<void>;
+  importRuns(key?: string): Promise<ImportRun[]>;
+  backlinks(query: BacklinkQuery): Promise<BacklinkRow[]>;
+  refDomains(query: RefDomainQuery): Promise<RefDomainRow[]>;
+  anchors(query: AnchorQuery): Promise<AnchorRow[]>;
+  linkedPages(query: PageQuery): Promise<LinkedPageRow[]>;
+  profile(query: ProfileQuery): Promise<ProfileFigures>;
+  /** Source tags seen, with link counts. */
+  sources(): Promise<{ source: SourceTag; links: number }[]>;
+  counts(): Promise<StoreCounts>;
+  dump(): Promise<LedgerDump>;
+  /** Reorganises storage for fast target queries (DuckDB: rewrites links clustered by target). Optional work. */
+  optimize(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,235 @@
+/**
+ * PageRank by power iteration, pulling over the **transpose** (each node sums over its predecessors).
+ *
+ * Brin & Page, "The anatomy of a large-scale hypertextual Web search engine" (1998). The formula, for a
+ * graph with N nodes, damping `alpha`, out-degree `outdeg(j)` (self-loops count, parallel edges were
+ * collapsed by the builder), teleport vector `v` (sums to 1; uniform `1/N` by default) and dangling
+ * distribution `u`:
+ *
+ *     x_{t+1}[i] = alpha * sum_{j -> i} x_t[j] / outdeg(j)
+ *                + alpha * D_t * u[i]                       where D_t = sum of x_t over dangling nodes
+ *                + (1 - alpha) * v[i]
+ *
+ * starting from `x_0 = 1/N` (or `start`, normalised). Dangling nodes (no out-links) spread their rank
+ * over `u`:
+ *   - `dangling: 'teleport'` (default): `u = v`. This is what NetworkX does: `nx.pagerank(G, alpha,
+ *     personalization=p)` uses `p` for dangling nodes unless `dangling=` is given. With the uniform
+ *     teleport (plain PageRank) it is the uniform spread.
+ *   - `dangling: 'uniform'`: `u = 1/N` whatever `v` is (webgraph-rs' "weakly preferential"); spam mass
+ *     needs this, because it keeps PageRank linear in `v`.
+ * Either way `x` stays a probability vector (sums to 1 up to rounding).
+ *
+ * Stopping: after each iteration the residual `||x_{t+1} - x_t||_1` goes to the stop rule (default:
+ * below 1e-10, or 1000 iterations). NetworkX stops when the residual is below `N * tol`, so to compare
+ * with it use a tolerance about `N` times smaller. The true error is at most
+ * `alpha / (1 - alpha) * residual`.
+ *
+ * Work: one pass over the transpose per iteration, in blocks of nodes; each block also writes its share
+ * of the residual and of the dangling mass, summed in block order, so one thread and many threads give the
+ * same bits. Memory: five `Float64Array`s of N (ranks, contributions, inverse out-degrees), double-buffered.
+ */
+import { type Allocator, heapAllocator } from '../graph/allocator.ts';
+import { type Csr, columnCounts } from '../graph/csr.ts';
+import { blockCount, DEFAULT_BLOCK_SIZE, type RankProgram, runProgram, sumPartials, task } from './kernel.ts';
+import type { ProgressCallback, RankResult } from './rank-result.ts';
+import { defaultStopRule, type StopRule } from './stopping.ts';
+
+export type DanglingPolicy = 'teleport' | 'uniform';
+
+export interface PageRankOptions {
+  /** Damping factor in [0, 1); default 0.85. */
+  readonly alpha?: number;
+  /** Non-negative teleport weights per node (normalised here); default uniform. */
+  readonly teleport?: Float64Array;
+  readonly dangling?: DanglingPolicy;
+  /** Initial vector (normalised here), e.g. a previous result to warm-start from. */
+  readonly start?: Float64Array;
+  /** Stop rule; overrides `tolerance` and `maxIterations`. */
+  readonly stop?: StopRule;
+  /** L1 residual to stop at (default 1e-10). */
+  readonly tolerance?: number;
+  readonly maxIterations?: number;
+  readonly onIteration?: ProgressCallback;
+  /** Out-degrees of the original graph if known; otherwise counted from the transpose. */
+  readonly outDegrees?: Uint32Array;
+  /** Where the working arrays live (`sharedAllocator` to run on worker threads). */
+  readonly allocator?: Allocator;
+  readonly blockSize?: number;
+}
+
+const PARTIALS = 3; // per block: L1 change, rank of dangling nodes, total rank
+
+interface PullArrays {
+  readonly [name: string]: Float64Array | Uint32Array;
+  readonly offsets: Uint32Array;
+  readonly sources: Uint32Array;
+  readonly contribution: Float64Array;
+  readonly rank: Float64Array;
+  readonly nextRank: Float64Array;
+  readonly nextContribution: Float64Array;
+  readonly inverseOutDegree: Float64Array;
+  readonly teleport: Float64Array;
+  readonly partials: Float64Array;
+}
+
+/**
+ * One iteration over one block of nodes. params: [N, blockSize, alpha, constant, teleportFactor]:
+ * `next[i] = alpha * sum + constant + teleportFactor * teleport[i]` (teleport empty when uniform).
+ */
+export function pagerankPullKernel(a: PullArrays, params: readonly number[], block: number): void {
+  const n = params[0]!;
+  const blockSize = params[1]!;
+  const alpha = params[2]!;
+  const constant = params[3]!;
+  const teleportFactor = params[4]!;
+  const { offsets, sources, contribution, rank, nextRank, nextContribution, inverseOutDegree, teleport } = a;
+  const personalised = teleport.length > 0;
+  const lo = block * blockSize;
+  const hi = Math.min(n, lo + blockSize);
+  let change = 0;
+  let dangling = 0;
+  let total = 0;
+  let e = offsets[lo]!;
+  for (let i = lo; i < hi; i++) {
+    const end = offsets[i + 1]!;
+    let sum = 0;
+    for (; e < end; e++) sum += contribution[sources[e]!]!;
+    let x = alpha * sum + constant;
+    if (personalised) x += teleportFactor * teleport[i]!;
+    nextRank[i] = x;
+    const inverse = inverseOutDegree[i]!;
+    nextContribution[i] = x * inverse;
+    if (inverse === 0) dangling += x;
+    change += Math.abs(x - rank[i]!);
+    total += x;
+  }
+  const p = block * PARTIALS;
+  a.partials[p] = change;
+  a.partials[p + 1] = dangling;
+  a.partials[p + 2] = total;
+}
+
+/** The PageRank computation as a program (see kernel.ts); `pagerank` runs it on this thread. */
+export function* pagerankProgram(transpose: Csr, options: PageRankOptions = {}): RankProgram<RankResult> {
+  const n = transpose.nodeCount;
+  const alpha = options.alpha ?? 0.85;
+  if (!(alpha >= 0 && alpha < 1)) throw new RangeError(`alpha must be in [0, 1), got ${alpha}`);
+  if (n === 0) {
+    return {
+      scores: new Float64Array(0),
+      iterations: 0,
+      residual: 0,
+      converged: true,
+      stopReason: 'empty graph',
+    };
+  }
+  const allocator = options.allocator ?? heapAllocator;
+  const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
+  const blocks = blockCount(n, blockSize);
+  const stop = options.stop ?? defaultStopRule(options.tolerance, options.maxIterations);
+
+  const outDegrees = options.outDegrees ?? columnCounts(transpose);
+  const inverseOutDegree = allocator.float64(n);
+  for (let v = 0; v < n; v++) inverseOutDegree[v] = outDegrees[v] === 0 ? 0 : 1 / outDegrees[v]!;
+
+  const teleport =
+    options.teleport === undefined
+      ? new Float64Array(0)
+      : normalised(options.teleport, n, allocator, 'teleport');
+  const danglingToTeleport = options.dangling !== 'uniform' && teleport.length > 0;
+
+  let rank = allocator.float64(n);
+  let contribution = allocator.float64(n);
+  let nextRank = allocator.float64(n);
+  let nextContribution = allocator.float64(n);
+  if (options.start === undefined) rank.fill(1 / n);
+  else rank.set(normalised(options.start, n, heapAllocator, 'start'));
+  let danglingMass = 0;
+  for (let v = 0; v < n; v++) {
+    contribution[v] = rank[v]! * inverseOutDegree[v]!;
+    if (inverseOutDegree[v] === 0) danglingMass += rank[v]!;
+  }
+  const partials = allocator.float64(blocks * PARTIALS);
+
+  for (let iteration = 1; ; iteration++) {
+    const { constant, teleportFactor } = nonLinkTerms(
+      alpha,
+      danglingMass,
+      n,
+      teleport.length > 0,
+      danglingToTeleport,
+    );
+    const arrays: PullArrays = {
+      offsets: transpose.offsets,
+      sources: transpose.targets,
+      contribution,
+      rank,
+      nextRank,
+      nextContribution,
+      inverseOutDegree,
+      teleport,
+      partials,
+    };
+    yield task(
+      'pagerank-pull',
+      pagerankPullKernel,
+      arrays,
+      [n, blockSize, alpha, constant, teleportFactor],
+      blocks,
+    );
+    const residual = sumPartials(partials, PARTIALS, 0);
+    danglingMass = sumPartials(partials, PARTIALS, 1);
+    [rank, nextRank] = [nextRank, rank];
+    [contribution, nextContribution] = [nextContribution, contribution];
+    const state = { iteration, residual };
+    options.onIteration?.(state);
+    const verdict = stop(state);
+    if (verdict !== null) {
+      return {
+        scores: rank,
+        iterations: iteration,
+        residual,
+        converged: verdict.converged,
+        stopReason: verdict.reason,
+      };
+    }
+  }
+}
+
+/**
+ * The part of `x_{t+1}[i]` that does not come from links: `constant + teleportFactor * v[i]`. With the
+ * uniform teleport both the dangling and the teleport share are the same for every node, so they fold into
+ * one constant and the kernel never reads a teleport vector.
+ */
+function nonLinkTerms(
+  alpha: number,
+  danglingMass: number,
+  n: number,
+  personalised: boolean,
+  danglingToTeleport: boolean,
+): { constant: number; teleportFactor: number } {
+  if (!personalised) return { constant: (alpha * danglingMass + (1 - alpha)) / n, teleportFactor: 0 };
+  if (danglingToTeleport) return { constant: 0, teleportFactor: alpha * danglingMass + (1 - alpha) };
+  return { constant: (alpha * danglingMass) / n, teleportFactor: 1 - alpha };
+}
+
+/** PageRank on the calling thread. `transpose` holds the predecessors of each node. */
+export function pagerank(transpose: Csr, options: PageRankOptions = {}): RankResult {
+  return runProgram(pagerankProgram(transpose, options));
+}
+
+function normalised(weights: Float64Array, n: number, allocator: Allocator, what: string): Float64Array {
+  if (weights.length !== n)
+    throw new RangeError(`${what} vector has ${weights.length} entries for ${n} nodes`);
+  let sum = 0;
+  for (let v = 0; v < n; v++) {
+    const w = weights[v]!;
+    if (!(w >= 0) || w === Number.POSITIVE_INFINITY)
+      throw new RangeError(`${what} weight of node ${v} is ${w}`);
+    sum += w;
+  }
+  if (sum === 0) throw new RangeError(`${what} vector has no positive weight`);
+  const out = allocator.float64(n);
+  for (let v = 0; v < n; v++) out[v] = weights[v]! / sum;
+  return out;
+}

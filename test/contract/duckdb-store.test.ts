@@ -1,0 +1,17 @@
+/** Runs the ledger store and report contracts against the DuckDB store, each store a fresh file in a temp dir. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
+import { describeLedgerStoreContract } from './ledger-store.contract.ts';
+import { describeReportContract } from './reports.contract.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'linkledger-contract-'));
+let n = 0;
+const open = () =>
+  DuckDbLedgerStore.open({ path: join(dir, `ledger-${++n}.duckdb`), config: { threads: '2' } });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeLedgerStoreContract('duckdb', open);
+describeReportContract('duckdb', open);

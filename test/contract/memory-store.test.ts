@@ -1,0 +1,8 @@
+/** Runs the ledger store and report contracts against the in-memory store. */
+import { MemoryLedgerStore } from '../../src/adapters/store-memory/memory-store.ts';
+import { describeLedgerStoreContract } from './ledger-store.contract.ts';
+import { describeReportContract } from './reports.contract.ts';
+
+const open = async () => new MemoryLedgerStore();
+describeLedgerStoreContract('memory', open);
+describeReportContract('memory', open);

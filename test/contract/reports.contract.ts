@@ -1,0 +1,237 @@
+/**
+ * Report contract: the report functions (src/app/ledger/reports.ts) over any store give the expected rows on
+ * a small hand-checked ledger, and the same rows as the memory reference store on random ledgers for every
+ * scope, filter, sort and page.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryLedgerStore } from '../../src/adapters/store-memory/memory-store.ts';
+import {
+  type ReportRequest,
+  reportAnchors,
+  reportBacklinks,
+  reportPages,
+  reportProfile,
+  reportRefDomains,
+} from '../../src/app/ledger/reports.ts';
+import type { LedgerStore } from '../../src/core/ledger/store.ts';
+import { capture, day, feed, link, nofollow, observation, randomScenario } from './ledger-fixtures.ts';
+import type { StoreFactory } from './ledger-store.contract.ts';
+
+const HISTORY = [
+  capture('https://blog.one.org/a', day(10), [
+    link('https://acme.com/blue-widgets', { anchor: 'Blue Widgets' }),
+    nofollow('https://acme.com/', { anchor: 'Acme', placement: 'nav' }),
+    link('https://acme.com/logo.png', { kind: 'img', anchor: '' }),
+  ]),
+  capture('https://www.two.net/b', day(20), [
+    link('https://acme.com/blue-widgets', { anchor: 'click here', placement: 'footer' }),
+    link('https://www.acme.com/about', { anchor: 'https://acme.com' }),
+  ]),
+  capture('https://news.three.co.uk/c', day(30), [
+    link('https://acme.com/blog/x', { anchor: 'best blue widgets guide' }),
+  ]),
+  capture('https://news.three.co.uk/c', day(40), []),
+  capture('https://acme.com/internal', day(15), [
+    link('https://acme.com/blue-widgets', { anchor: 'home', placement: 'nav' }),
+  ]),
+  capture('https://two.net/d', day(50), [link('http://acme.com/old', { anchor: 'Acme Corp' })]),
+  observation('https://forum.four.io/t', 'https://acme.com/', day(60), { source: 'gsc' }),
+];
+
+export function describeReportContract(name: string, open: StoreFactory): void {
+  describe(`report contract: ${name}`, () => {
+    let store: LedgerStore;
+    beforeEach(async () => {
+      store = await open();
+      await feed(store, HISTORY);
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const pairs = async (req: ReportRequest) =>
+      (await reportBacklinks(store, { limit: 100, ...req })).map((r) => `${r.sourceUrl} -> ${r.targetUrl}`);
+
+    it('lists live external hyperlinks to a domain, newest first', async () => {
+      expect(await pairs({ target: 'acme.com' })).toEqual([
+        'https://forum.four.io/t -> https://acme.com/',
+        'https://two.net/d -> http://acme.com/old',
+        'https://www.two.net/b -> https://acme.com/blue-widgets',
+        'https://www.two.net/b -> https://www.acme.com/about',
+        'https://blog.one.org/a -> https://acme.com/',
+        'https://blog.one.org/a -> https://acme.com/blue-widgets',
+      ]);
+      const [first] = await reportBacklinks(store, {
+        target: 'acme.com',
+        limit: 1,
+        sort: 'first-seen',
+        order: 'asc',
+      });
+      expect(first).toEqual({
+        sourceUrl: 'https://blog.one.org/a',
+        targetUrl: 'https://acme.com/',
+        anchor: 'Acme',
+        rel: ['nofollow'],
+        nofollow: true,
+        sponsored: false,
+        ugc: false,
+        kind: 'a',
+        placement: 'nav',
+        firstSeen: new Date(day(10)).toISOString(),
+        lastSeen: new Date(day(10)).toISOString(),
+        lostAt: null,
+        lostReason: null,
+        sources: ['crawl'],
+        sourceHost: 'blog.one.org',
+        sourceDomain: 'one.org',
+      });
+    });
+
+    it('filters by scope, follow state, kind, placement, status and first-seen date', async () => {
+      expect(await pairs({ target: 'https://acme.com/blue-widgets', scope: 'url' })).toHaveLength(2);
+      expect(await pairs({ target: 'acme.com/blue-widgets', scope: 'url' })).toHaveLength(2);
+      expect(await pairs({ target: 'https://acme.com/b', scope: 'prefix' })).toHaveLength(2);
+      expect(await pairs({ target: 'www.acme.com', scope: 'host' })).toEqual([
+        'https://www.two.net/b -> https://www.acme.com/about',
+      ]);
+      expect(await pairs({ target: 'acme.com', dofollowOnly: true })).toHaveLength(5);
+      expect(await pairs({ target: 'acme.com', includeInternal: true })).toContain(
+        'https://acme.com/internal -> https://acme.com/blue-widgets',
+      );
+      expect(await pairs({ target: 'acme.com', kinds: 'all' })).toContain(
+        'https://blog.one.org/a -> https://acme.com/logo.png',
+      );
+      expect(await pairs({ target: 'acme.com', placements: ['content'] })).toHaveLength(3);
+      expect(await pairs({ target: 'acme.com', status: 'lost' })).toEqual([
+        'https://news.three.co.uk/c -> https://acme.com/blog/x',
+      ]);
+      expect(await pairs({ target: 'acme.com', status: 'all' })).toHaveLength(7);
+      expect(await pairs({ target: 'acme.com', firstSeenSince: '2024-01-21' })).toHaveLength(4);
+      const lost = await reportBacklinks(store, { target: 'acme.com', status: 'lost' });
+      expect(lost[0]).toMatchObject({ lostAt: new Date(day(40)).toISOString(), lostReason: 'removed' });
+    });
+
+    it('pages through results', async () => {
+      const all = await pairs({ target: 'acme.com' });
+      const pageTwo = (await reportBacklinks(store, { target: 'acme.com', limit: 2, offset: 2 })).map(
+        (r) => `${r.sourceUrl} -> ${r.targetUrl}`,
+      );
+      expect(pageTwo).toEqual(all.slice(2, 4));
+    });
+
+    it('groups referring domains with their best link', async () => {
+      const rows = await reportRefDomains(store, { target: 'acme.com' });
+      expect(rows.map((r) => [r.domain, r.links, r.dofollowLinks])).toEqual([
+        ['two.net', 3, 3],
+        ['one.org', 2, 1],
+        ['four.io', 1, 1],
+      ]);
+      expect(rows[1]!.bestLink).toEqual({
+        sourceUrl: 'https://blog.one.org/a',
+        targetUrl: 'https://acme.com/blue-widgets',
+        anchor: 'Blue Widgets',
+        kind: 'a',
+        dofollow: true,
+        placement: 'content',
+      });
+      expect(rows[0]).toMatchObject({
+        firstSeen: new Date(day(20)).toISOString(),
+        lastSeen: new Date(day(50)).toISOString(),
+      });
+    });
+
+    it('classifies anchors', async () => {
+      const report = await reportAnchors(store, { target: 'acme.com', kinds: 'all' });
+      const byAnchor = Object.fromEntries(report.anchors.map((a) => [a.anchor, a.class]));
+      expect(byAnchor).toEqual({
+        'Blue Widgets': 'other',
+        Acme: 'branded',
+        'click here': 'generic',
+        'https://acme.com': 'naked-url',
+        'Acme Corp': 'branded',
+        '': 'image',
+      });
+      expect(report.classes).toMatchObject({
+        branded: 2,
+        generic: 1,
+        'naked-url': 1,
+        image: 1,
+        other: 1,
+        empty: 1,
+      });
+      const exact = await reportAnchors(store, { target: 'https://acme.com/blue-widgets', scope: 'url' });
+      expect(exact.anchors.map((a) => [a.anchor, a.class])).toEqual([
+        ['Blue Widgets', 'exact'],
+        ['click here', 'generic'],
+      ]);
+    });
+
+    it('ranks the most linked pages', async () => {
+      const rows = await reportPages(store, { target: 'acme.com' });
+      expect(rows.map((r) => [r.targetUrl, r.refdomains, r.links])).toEqual([
+        ['https://acme.com/', 2, 2],
+        ['https://acme.com/blue-widgets', 2, 2],
+        ['http://acme.com/old', 1, 1],
+        ['https://www.acme.com/about', 1, 1],
+      ]);
+    });
+
+    it('profiles a target', async () => {
+      const p = await reportProfile(store, { target: 'acme.com', now: day(70) });
+      expect(p).toMatchObject({
+        links: { total: 7, live: 6, lost: 1 },
+        dofollowLinks: 5,
+        refdomains: 3,
+        refpages: 4,
+        last30Days: { newLinks: 2, lostLinks: 1, newRefdomains: 1, lostRefdomains: 1 },
+        last90Days: { newLinks: 7, lostLinks: 1, newRefdomains: 4, lostRefdomains: 1 },
+      });
+      expect(p.dofollowShare).toBeCloseTo(5 / 6);
+      expect(p.topDomains[0]).toEqual({ name: 'two.net', links: 3, refdomains: 1 });
+      expect(p.tlds.map((t) => t.name)).toEqual(['net', 'org', 'io']);
+      expect(p.kinds).toEqual([{ name: 'a', links: 6, refdomains: 3 }]);
+    });
+
+    it('answers like the reference store on random ledgers', async () => {
+      for (const seed of [21, 22]) {
+        const inputs = randomScenario(seed, 25, 3);
+        const ref = new MemoryLedgerStore();
+        const other = await open();
+        try {
+          await feed(ref, inputs);
+          await feed(other, inputs);
+          for (const req of requests()) {
+            expect(await reportBacklinks(other, req), JSON.stringify(req)).toEqual(
+              await reportBacklinks(ref, req),
+            );
+            expect(await reportRefDomains(other, req)).toEqual(await reportRefDomains(ref, req));
+            expect(await reportAnchors(other, req)).toEqual(await reportAnchors(ref, req));
+            expect(await reportPages(other, req)).toEqual(await reportPages(ref, req));
+          }
+          for (const target of ['acme.com', 'two.net']) {
+            const q = { target, now: day(200), includeInternal: true };
+            expect(await reportProfile(other, q)).toEqual(await reportProfile(ref, q));
+          }
+        } finally {
+          await ref.close();
+          await other.close();
+        }
+      }
+    });
+  });
+}
+
+function requests(): ReportRequest[] {
+  const base: ReportRequest[] = [
+    { target: 'acme.com' },
+    { target: 'acme.com', status: 'all', includeInternal: true, kinds: 'all' },
+    { target: 'acme.com', status: 'lost', order: 'asc' },
+    { target: 'https://acme.com/blue-widgets', scope: 'url', status: 'all' },
+    { target: 'acme.com/b', scope: 'prefix', status: 'all', includeInternal: true },
+    { target: 'www.acme.com', scope: 'host', status: 'all', includeInternal: true },
+    { target: 'acme.com', dofollowOnly: true, placements: ['content', 'nav'], status: 'all' },
+    { target: 'acme.com', firstSeenSince: day(60), status: 'all', kinds: ['img'] },
+    { target: 'acme.com', status: 'all', limit: 3, offset: 2 },
+  ];
+  return base;
+}
