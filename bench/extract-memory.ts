@@ -7,7 +7,16 @@
  *   node --import tsx bench/extract-memory.ts [sizeGB=2]
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,7 +33,14 @@ try {
   closeSync(fd);
   const bytes = statSync(file).size;
   const hasTime = existsSync('/usr/bin/time');
-  const command = [process.execPath, join(ROOT, 'bin', 'linkledger.js'), 'extract', '--out', '/dev/null', file];
+  const command = [
+    process.execPath,
+    join(ROOT, 'bin', 'linkledger.js'),
+    'extract',
+    '--out',
+    '/dev/null',
+    file,
+  ];
   const started = performance.now();
   const run = hasTime
     ? spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', ...command], { encoding: 'utf8' })
@@ -36,7 +52,9 @@ try {
   console.log(`file: ${(bytes / 1024 ** 3).toFixed(2)} GiB gzip (${copies} copies of the excerpt)`);
   console.log(`extract: ${summary}`);
   console.log(`wall ${seconds.toFixed(1)} s, ${(bytes / 1024 ** 2 / seconds).toFixed(1)} MB/s compressed`);
-  console.log(`peak RSS: ${Number.isNaN(rssKb) ? 'unknown (install GNU time)' : `${(rssKb / 1024).toFixed(0)} MB`}`);
+  console.log(
+    `peak RSS: ${Number.isNaN(rssKb) ? 'unknown (install GNU time)' : `${(rssKb / 1024).toFixed(0)} MB`}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,8 +3,8 @@
  * that touches process.exit and turns errors into exit codes.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
 import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
+import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
 import { registerCommands } from '../interfaces/cli/commands/index.ts';
 import { VERSION } from './version.ts';
 

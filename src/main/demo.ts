@@ -47,7 +47,9 @@ async function demo(): Promise<number> {
   }
   out.write('\n== Both together\n');
   out.write(indent(formatLinkSummary(all.figures(10))));
-  out.write('\nNext: `node bin/linkledger.js extract FILE --format table|jsonl|csv` on your own WARC, WAT or HTML.\n');
+  out.write(
+    '\nNext: `node bin/linkledger.js extract FILE --format table|jsonl|csv` on your own WARC, WAT or HTML.\n',
+  );
   return 0;
 }
 

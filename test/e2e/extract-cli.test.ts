@@ -22,7 +22,10 @@ describe('linkledger extract', () => {
   it('writes JSON Lines with exactly the documented fields, and a summary on stderr', () => {
     const { code, stdout, stderr } = cli('extract', sharedData('resiliparse-warc', 'warcfile.warc.gz'));
     expect(code).toBe(0);
-    const links = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const links = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(links.length).toBeGreaterThan(1000);
     for (const link of links) expect(Object.keys(link)).toEqual([...LINK_OUTPUT_FIELDS]);
     expect(new Set(links.map((l) => l.source)).size).toBe(16);
@@ -32,7 +35,13 @@ describe('linkledger extract', () => {
 
   it('writes CSV with a header and one row per link', () => {
     const json = cli('extract', '-q', sharedData('conformance', 'link-extraction-test.warc'));
-    const csv = cli('extract', '-q', '--format', 'csv', sharedData('conformance', 'link-extraction-test.warc'));
+    const csv = cli(
+      'extract',
+      '-q',
+      '--format',
+      'csv',
+      sharedData('conformance', 'link-extraction-test.warc'),
+    );
     expect(csv.code).toBe(0);
     const rows = csv.stdout.trimEnd().split('\n');
     expect(rows[0]).toBe(LINK_OUTPUT_FIELDS.join(','));
@@ -41,7 +50,13 @@ describe('linkledger extract', () => {
   });
 
   it('prints a table for people', () => {
-    const { code, stdout } = cli('extract', '-q', '--format', 'table', sharedData('conformance', 'link-extraction-test.warc'));
+    const { code, stdout } = cli(
+      'extract',
+      '-q',
+      '--format',
+      'table',
+      sharedData('conformance', 'link-extraction-test.warc'),
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('http://www.example.com/html4.html  (11 links, HTTP 200)');
   });
@@ -75,7 +90,9 @@ describe('linkledger extract', () => {
 
   it('refuses bad flags with a usage error', () => {
     expect(cli('extract', '--format', 'xml', 'x').code).toBe(2);
-    expect(cli('extract', '--base-url', 'not a url', sharedData('conformance', 'link-extraction-test.warc')).code).toBe(2);
+    expect(
+      cli('extract', '--base-url', 'not a url', sharedData('conformance', 'link-extraction-test.warc')).code,
+    ).toBe(2);
     expect(cli('extract', join(dir, 'missing.warc')).code).toBe(2);
   });
 });

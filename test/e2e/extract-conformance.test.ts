@@ -10,7 +10,9 @@ import type { PageLinks } from '../../src/core/link/page.ts';
 import { comparePairs, expectedLinks, expectedPages } from '../support/conformance.ts';
 import { sharedData } from '../support/paths.ts';
 
-async function extractAll(file: string): Promise<{ pages: PageLinks[]; stats: Awaited<ReturnType<typeof extractLinks>>['stats'] }> {
+async function extractAll(
+  file: string,
+): Promise<{ pages: PageLinks[]; stats: Awaited<ReturnType<typeof extractLinks>>['stats'] }> {
   const pages: PageLinks[] = [];
   const { stats, failures } = await extractLinks([file], new FilePageReader(), {}, (p) => {
     pages.push(p);
@@ -69,7 +71,10 @@ describe('Common Crawl link-extraction conformance (link-extraction-test.warc)',
   it('has the expected link count per page', () => {
     for (const page of expectedPages()) {
       const ours = pages.find((p) => p.page.url === page.page);
-      expect({ page: page.record, count: ours?.links.length }).toEqual({ page: page.record, count: page.expectedLinkCount });
+      expect({ page: page.record, count: ours?.links.length }).toEqual({
+        page: page.record,
+        count: page.expectedLinkCount,
+      });
     }
   });
 

@@ -12,8 +12,8 @@ import { FilePageReader } from '../../src/adapters/sources/file-page-reader.ts';
 import { extractLinks } from '../../src/app/extract-links.ts';
 import type { PageLinks } from '../../src/core/link/page.ts';
 import { sharedData } from '../support/paths.ts';
-import { conformanceWatRecords } from '../support/wat-from-conformance.ts';
 import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
+import { conformanceWatRecords } from '../support/wat-from-conformance.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-sources-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,16 +72,30 @@ describe('WARC records of every kind', () => {
         type: 'response',
         targetUri: 'http://a.example/page',
         contentType: 'application/http; msgtype=response',
-        block: httpResponse(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Robots-Tag': 'nofollow' }, html),
+        block: httpResponse(
+          200,
+          { 'Content-Type': 'text/html; charset=utf-8', 'X-Robots-Tag': 'nofollow' },
+          html,
+        ),
       },
     ]);
-    const tail = warcGzBytes([{ type: 'resource', targetUri: 'http://b.example/', contentType: 'text/html', block: html }]);
+    const tail = warcGzBytes([
+      { type: 'resource', targetUri: 'http://b.example/', contentType: 'text/html', block: html },
+    ]);
     writeFileSync(file, Buffer.concat([good, Buffer.from('this is not gzip at all'), tail]));
     const { pages, stats, failures } = await run([file]);
     expect(failures).toEqual([]);
-    expect(pages.map((p) => p.page.url)).toEqual(['http://a.example/old', 'http://a.example/page', 'http://b.example/']);
-    expect(pages[0]?.links).toMatchObject([{ kind: 'redirect', target: 'https://a.example/new', path: 'HTTP@/location' }]);
-    expect(pages[1]?.links).toMatchObject([{ target: 'http://a.example/x', nofollow: true, sponsored: true }]);
+    expect(pages.map((p) => p.page.url)).toEqual([
+      'http://a.example/old',
+      'http://a.example/page',
+      'http://b.example/',
+    ]);
+    expect(pages[0]?.links).toMatchObject([
+      { kind: 'redirect', target: 'https://a.example/new', path: 'HTTP@/location' },
+    ]);
+    expect(pages[1]?.links).toMatchObject([
+      { target: 'http://a.example/x', nofollow: true, sponsored: true },
+    ]);
     expect(pages[2]?.links).toMatchObject([{ target: 'http://b.example/x', nofollow: false }]);
     expect(stats.skipped).toEqual({ 'non-html': 1 });
     expect(Object.values(stats.problemCounts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
@@ -116,14 +130,23 @@ describe('loose HTML files', () => {
     await mkdir(join(folder, 'blog'), { recursive: true });
     writeFileSync(join(folder, 'index.html'), '<a href="blog/a.html">a</a>');
     writeFileSync(join(folder, 'blog', 'a.html'), '<a href="../index.html">home</a>');
-    writeFileSync(join(dir, 'canon.html'), '<link rel=canonical href="https://c.example/post"><a href="rel">r</a>');
+    writeFileSync(
+      join(dir, 'canon.html'),
+      '<link rel=canonical href="https://c.example/post"><a href="rel">r</a>',
+    );
     writeFileSync(join(dir, 'nourl.html'), '<a href="rel">r</a>');
 
     const single = await run([join(folder, 'index.html')], 'https://site.example/start');
-    expect(single.pages[0]?.links[0]).toMatchObject({ source: 'https://site.example/start', target: 'https://site.example/blog/a.html' });
+    expect(single.pages[0]?.links[0]).toMatchObject({
+      source: 'https://site.example/start',
+      target: 'https://site.example/blog/a.html',
+    });
 
     const tree = await run([folder], 'https://site.example/');
-    expect(tree.pages.map((p) => p.page.url)).toEqual(['https://site.example/blog/a.html', 'https://site.example/index.html']);
+    expect(tree.pages.map((p) => p.page.url)).toEqual([
+      'https://site.example/blog/a.html',
+      'https://site.example/index.html',
+    ]);
     expect(tree.pages[0]?.links[0]?.target).toBe('https://site.example/index.html');
 
     const own = await run([join(dir, 'canon.html'), join(dir, 'nourl.html')]);

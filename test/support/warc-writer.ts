@@ -10,7 +10,8 @@ export interface TestRecord {
 }
 
 export function warcRecordBytes(record: TestRecord, index: number): Buffer {
-  const block = typeof record.block === 'string' ? Buffer.from(record.block, 'utf8') : Buffer.from(record.block);
+  const block =
+    typeof record.block === 'string' ? Buffer.from(record.block, 'utf8') : Buffer.from(record.block);
   const headers = [
     'WARC/1.0',
     `WARC-Type: ${record.type}`,
@@ -27,8 +28,14 @@ export function warcGzBytes(records: readonly TestRecord[]): Buffer {
   return Buffer.concat(records.map((r, i) => gzipSync(warcRecordBytes(r, i))));
 }
 
-export function httpResponse(status: number, headers: Record<string, string>, body: string | Uint8Array): Buffer {
+export function httpResponse(
+  status: number,
+  headers: Record<string, string>,
+  body: string | Uint8Array,
+): Buffer {
   const bodyBytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
-  const head = [`HTTP/1.1 ${status} X`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
+  const head = [`HTTP/1.1 ${status} X`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join(
+    '\r\n',
+  );
   return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), bodyBytes]);
 }

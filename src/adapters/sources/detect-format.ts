@@ -29,7 +29,8 @@ export async function detectInput(path: string): Promise<DetectedInput> {
   }
   if (info.isDirectory()) return { path, format: 'html-dir', gzip: false };
   const head = await readHead(path, SNIFF_BYTES);
-  if (head.length === 0) throw new BadInputError('empty file: not a WARC, WAT or HTML file', { file: path, offset: 0 });
+  if (head.length === 0)
+    throw new BadInputError('empty file: not a WARC, WAT or HTML file', { file: path, offset: 0 });
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   const bytes = gzip ? gunzipPrefix(head, path) : head;
   const format = sniff(bytes);
@@ -46,8 +47,13 @@ export async function detectInput(path: string): Promise<DetectedInput> {
 export function sniff(bytes: Uint8Array): 'warc' | 'html' | null {
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
-  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'html';
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return 'html';
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
   if (startsWith(bytes, i, 'WARC/')) return 'warc';
   if (bytes[i] === 0x3c /* < */) return 'html';
   return null;
@@ -77,10 +83,13 @@ function gunzipPrefix(head: Uint8Array, path: string): Uint8Array {
   const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
   // Deflate expands at most ~1032:1, so this cap never cuts a genuine prefix.
   const out = decodeMemberPrefix(bytes, 0, SNIFF_BYTES * 1100);
-  if (out.length === 0) throw new BadInputError('broken gzip data at the start of the file', { file: path, offset: 0 });
+  if (out.length === 0)
+    throw new BadInputError('broken gzip data at the start of the file', { file: path, offset: 0 });
   return out;
 }
 
 function printable(bytes: Uint8Array): string {
-  return Array.from(bytes.subarray(0, 24), (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+  return Array.from(bytes.subarray(0, 24), (b) =>
+    b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.',
+  ).join('');
 }

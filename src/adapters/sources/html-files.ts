@@ -32,7 +32,11 @@ export async function* htmlFolderPages(
   }
 }
 
-export async function htmlFilePage(file: string, pageUrl: string | null, stats: ExtractStats): Promise<PageLinks> {
+export async function htmlFilePage(
+  file: string,
+  pageUrl: string | null,
+  stats: ExtractStats,
+): Promise<PageLinks> {
   const stream = createReadStream(file);
   const bytes = file.toLowerCase().endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
   const page = await extractLinksFromBytes(bytes, { pageUrl, fallbackUrl: pathToFileURL(file).href });
@@ -41,7 +45,8 @@ export async function htmlFilePage(file: string, pageUrl: string | null, stats: 
       file,
       offset: null,
       reason: 'no-page-url',
-      message: 'the page names no canonical or og:url; links resolved against the file itself (pass --base-url)',
+      message:
+        'the page names no canonical or og:url; links resolved against the file itself (pass --base-url)',
     });
   }
   countCharsetFallback(stats, file, null, page);

@@ -3,7 +3,12 @@ import { type ExtractStats, recordProblem } from '../../core/extract/stats.ts';
 import type { PageLinks } from '../../core/link/page.ts';
 
 /** An unknown or unsupported charset label: decoded with the WHATWG fallback, counted. */
-export function countCharsetFallback(stats: ExtractStats, file: string, offset: number | null, page: PageLinks): void {
+export function countCharsetFallback(
+  stats: ExtractStats,
+  file: string,
+  offset: number | null,
+  page: PageLinks,
+): void {
   const label = page.page.unknownCharsetLabel;
   if (label === undefined) return;
   recordProblem(stats, {

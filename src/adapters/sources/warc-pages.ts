@@ -15,7 +15,14 @@ import { countSkip, type ExtractStats, recordProblem } from '../../core/extract/
 import type { PageLinks } from '../../core/link/page.ts';
 import { resolveUrl } from '../../core/url/normalize.ts';
 import { extractLinksFromBytes } from '../html/index.ts';
-import { contentTypeOf, locationOf, parseHttpResponse, readWarc, robotsTagsOf, type WarcRecord } from '../warc/index.ts';
+import {
+  contentTypeOf,
+  locationOf,
+  parseHttpResponse,
+  readWarc,
+  robotsTagsOf,
+  type WarcRecord,
+} from '../warc/index.ts';
 import { pageFromWatJson } from '../wat/wat-page.ts';
 import { sniff } from './detect-format.ts';
 import { countCharsetFallback } from './page-problems.ts';
@@ -27,7 +34,12 @@ export async function* warcPages(file: string, stats: ExtractStats): AsyncGenera
   for await (const event of readWarc(createReadStream(file, { highWaterMark: 1 << 20 }), { file })) {
     if (event.kind === 'problem') {
       const where = event.offsetKind === 'decompressed' ? ' (offset in the decompressed stream)' : '';
-      recordProblem(stats, { file, offset: event.offset, reason: event.reason, message: `${event.message}${where}` });
+      recordProblem(stats, {
+        file,
+        offset: event.offset,
+        reason: event.reason,
+        message: `${event.message}${where}`,
+      });
       continue;
     }
     stats.records += 1;
@@ -36,7 +48,11 @@ export async function* warcPages(file: string, stats: ExtractStats): AsyncGenera
   }
 }
 
-async function pageOfRecord(file: string, record: WarcRecord, stats: ExtractStats): Promise<PageLinks | null> {
+async function pageOfRecord(
+  file: string,
+  record: WarcRecord,
+  stats: ExtractStats,
+): Promise<PageLinks | null> {
   switch (record.type) {
     case 'response':
       return responsePage(file, record, stats);
@@ -50,7 +66,11 @@ async function pageOfRecord(file: string, record: WarcRecord, stats: ExtractStat
   }
 }
 
-async function responsePage(file: string, record: WarcRecord, stats: ExtractStats): Promise<PageLinks | null> {
+async function responsePage(
+  file: string,
+  record: WarcRecord,
+  stats: ExtractStats,
+): Promise<PageLinks | null> {
   const pageUrl = record.targetUri === null ? null : resolveUrl(record.targetUri);
   if (pageUrl === null) {
     countSkip(stats, 'bad-target-uri');
@@ -62,10 +82,16 @@ async function responsePage(file: string, record: WarcRecord, stats: ExtractStat
     return null;
   }
   for (const problem of http.problems) {
-    recordProblem(stats, { file, offset: record.offset, reason: problem.reason, message: `${pageUrl}: ${problem.message}` });
+    recordProblem(stats, {
+      file,
+      offset: record.offset,
+      reason: problem.reason,
+      message: `${pageUrl}: ${problem.message}`,
+    });
   }
   const location = locationOf(http.headers);
-  if (http.status >= 300 && http.status < 400 && location !== null) return redirectPage(pageUrl, http.status, location);
+  if (http.status >= 300 && http.status < 400 && location !== null)
+    return redirectPage(pageUrl, http.status, location);
   const type = contentTypeOf(http.headers);
   const looksHtml = type === null ? sniff(http.body.subarray(0, 1024)) === 'html' : HTML_TYPES.has(type.mime);
   if (!looksHtml) {
@@ -83,7 +109,11 @@ async function responsePage(file: string, record: WarcRecord, stats: ExtractStat
   return page;
 }
 
-async function resourcePage(file: string, record: WarcRecord, stats: ExtractStats): Promise<PageLinks | null> {
+async function resourcePage(
+  file: string,
+  record: WarcRecord,
+  stats: ExtractStats,
+): Promise<PageLinks | null> {
   const pageUrl = record.targetUri === null ? null : resolveUrl(record.targetUri);
   const mime = record.contentType?.split(';')[0]?.trim().toLowerCase();
   if (pageUrl === null || mime === undefined || !HTML_TYPES.has(mime)) {
@@ -100,10 +130,17 @@ function metadataPage(file: string, record: WarcRecord, stats: ExtractStats): Pa
     countSkip(stats, 'metadata');
     return null;
   }
-  const outcome = pageFromWatJson(Buffer.from(record.block.buffer, record.block.byteOffset, record.block.length).toString('utf8'));
+  const outcome = pageFromWatJson(
+    Buffer.from(record.block.buffer, record.block.byteOffset, record.block.length).toString('utf8'),
+  );
   if (outcome.kind === 'skip') {
     if (outcome.reason === 'wat-bad-json') {
-      recordProblem(stats, { file, offset: record.offset, reason: 'wat-bad-json', message: 'WAT record is not valid JSON' });
+      recordProblem(stats, {
+        file,
+        offset: record.offset,
+        reason: 'wat-bad-json',
+        message: 'WAT record is not valid JSON',
+      });
     } else countSkip(stats, outcome.reason);
     return null;
   }

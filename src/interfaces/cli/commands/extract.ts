@@ -38,10 +38,15 @@ export function registerExtract(program: Command, reader: () => PageReader): voi
       const summary = new LinkSummary();
       const started = performance.now();
       await sink.write(formatter.header());
-      const { stats, failures } = await extractLinks(files, reader(), { baseUrl: flags.baseUrl ?? null }, async (page) => {
-        summary.add(page);
-        if (!sink.isClosed) await sink.write(formatter.page(page));
-      });
+      const { stats, failures } = await extractLinks(
+        files,
+        reader(),
+        { baseUrl: flags.baseUrl ?? null },
+        async (page) => {
+          summary.add(page);
+          if (!sink.isClosed) await sink.write(formatter.page(page));
+        },
+      );
       await sink.flush();
       if (flags.out) await new Promise<void>((resolve) => output.end(resolve));
       const seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,7 @@
 /** The human summary of an extraction run (stderr), and the short link summary of the demo. */
-import { type ExtractStats, totalProblems, totalSkipped } from '../../../core/extract/stats.ts';
+
 import type { LinkSummaryFigures } from '../../../core/extract/link-summary.ts';
+import { type ExtractStats, totalProblems, totalSkipped } from '../../../core/extract/stats.ts';
 
 const n = (value: number): string => value.toLocaleString('en-US');
 const EXAMPLES_PER_REASON = 3;
@@ -23,7 +24,8 @@ export function formatExtractStats(stats: ExtractStats, seconds: number): string
         lines.push(`  ${p.reason}: ${p.file}${p.offset === null ? '' : ` @ byte ${p.offset}`}: ${p.message}`);
       }
     }
-    const hidden = totalProblems(stats) - [...shown.values()].reduce((a, c) => a + Math.min(c, EXAMPLES_PER_REASON), 0);
+    const hidden =
+      totalProblems(stats) - [...shown.values()].reduce((a, c) => a + Math.min(c, EXAMPLES_PER_REASON), 0);
     if (hidden > 0) lines.push(`  ... and ${n(hidden)} more`);
   }
   return `${lines.join('\n')}\n`;
@@ -38,7 +40,8 @@ export function formatLinkSummary(figures: LinkSummaryFigures): string {
     `by placement: ${byReason(figures.byPlacement)}`,
     'top linked domains (linking pages, links):',
     ...figures.topLinkedDomains.map(
-      (d, i) => `  ${String(i + 1).padStart(2)}. ${d.domain.padEnd(32)} ${n(d.pages).padStart(6)} ${n(d.links).padStart(7)}`,
+      (d, i) =>
+        `  ${String(i + 1).padStart(2)}. ${d.domain.padEnd(32)} ${n(d.pages).padStart(6)} ${n(d.links).padStart(7)}`,
     ),
   ];
   return `${lines.join('\n')}\n`;
