@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
+import { openImportSources } from '../adapters/sources/import-sources.ts';
+import { openStore } from '../adapters/store-duckdb/open-store.ts';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
 import { registerCommands } from '../interfaces/cli/commands/index.ts';
 import { VERSION } from './version.ts';
@@ -14,7 +16,11 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program, { pageReader: () => new FilePageReader() });
+  registerCommands(program, {
+    pageReader: () => new FilePageReader(),
+    openStore: (path) => openStore({ kind: 'duckdb', path }),
+    importSources: openImportSources,
+  });
   return program;
 }
 

@@ -13,14 +13,23 @@ import {
   ROOT_PLACEMENT,
 } from '../../core/link/placement.ts';
 import { wordsSignal } from './fast-signal.ts';
+import type { InputBuffer } from './input-buffer.ts';
 import { TagFlag, type TagInfo } from './tags.ts';
 
 type Signal = ReturnType<typeof elementSignal>;
 
 export class Frame {
   tag: TagInfo;
+  /**
+   * `id` and `class`, as text, or (cheaper: most are never needed) as positions in the input while that is
+   * still held (`idStart` >= 0); see `text()`.
+   */
   id: string | undefined = undefined;
   className: string | undefined = undefined;
+  idStart = -1;
+  idEnd = -1;
+  classStart = -1;
+  classEnd = -1;
   role: string | undefined = undefined;
   context: PlacementContext | undefined = undefined;
   /** The element entered a foreign-content level (to leave when it closes). */
@@ -36,6 +45,8 @@ const FOREIGN_MATH = 2;
 const FOREIGN_FLAGS = TagFlag.Svg | TagFlag.Math | TagFlag.Integration | TagFlag.ForeignObject;
 
 export class ElementStack {
+  constructor(private readonly input: InputBuffer) {}
+
   readonly frames: Frame[] = [];
   depth = 0;
   /** Inside SVG or MathML (and not back in HTML through an integration point). */
@@ -52,6 +63,8 @@ export class ElementStack {
       frame.tag = tag;
       frame.id = undefined;
       frame.className = undefined;
+      frame.idStart = -1;
+      frame.classStart = -1;
       frame.role = undefined;
       frame.context = undefined;
     }
@@ -67,6 +80,23 @@ export class ElementStack {
       this.inForeign = this.foreign[this.foreign.length - 1] !== FOREIGN_NONE;
     }
     return frame;
+  }
+
+  /** Turns the `id`/`class` positions of a frame into text. */
+  text(frame: Frame): void {
+    if (frame.idStart >= 0) {
+      frame.id = this.input.attributeText(frame.idStart, frame.idEnd);
+      frame.idStart = -1;
+    }
+    if (frame.classStart >= 0) {
+      frame.className = this.input.attributeText(frame.classStart, frame.classEnd);
+      frame.classStart = -1;
+    }
+  }
+
+  /** Before the input drops the chunks positions point into: every open frame's `id`/`class` as text. */
+  keepText(): void {
+    for (let i = 0; i < this.depth; i++) this.text(this.frames[i]!);
   }
 
   /** Index of the innermost open element named `name`, or -1. */
@@ -101,6 +131,7 @@ export class ElementStack {
     let context = from >= 0 ? frames[from]!.context! : ROOT_PLACEMENT;
     for (let i = from + 1; i <= index; i++) {
       const frame = frames[i]!;
+      if (frame.idStart >= 0 || frame.classStart >= 0) this.text(frame);
       const tag = frame.tag;
       const signal = signalOf(tag, frame.id, frame.className, frame.role);
       // childPlacement returns the parent's context for an element without a signal (article and main

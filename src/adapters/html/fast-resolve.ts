@@ -90,8 +90,9 @@ export class LinkResolver {
 
   constructor(private readonly base: string) {
     // Not URL.canParse: on Node 20 its optimised (fast API) path misreads Latin-1 strings (`é`) once hot.
-    this.usableBase = base === '' || resolveUrl(base) !== null;
-    if (base !== '' && fastNormalisedUrl(base) === base) {
+    const clean = base !== '' && fastNormalisedUrl(base) === base;
+    this.usableBase = base === '' || clean || resolveUrl(base) !== null;
+    if (clean) {
       const colon = base.indexOf(':');
       this.scheme = base.slice(0, colon + 1);
       const pathStart = base.indexOf('/', colon + 3);

@@ -27,6 +27,18 @@ const WORDS = new NameTable<WordEntry>(
 const NOT_ASCII = 1;
 
 /**
+ * A fragment of every signal word (ASCII case-insensitive): text without any of them has no signal word.
+ * (toLowerCase turns only U+0130 and U+212A into ASCII letters, `i` + a separator and `k`: no signal word
+ * ends in `i` or has a `k`, so the pre-check never misses a word `elementSignal` would find.)
+ */
+const HINT =
+  /nav|menu|crumb|pag|head|topbar|foot|colophon|copyright|side|widget|related|content|main|article|post|entry|story/i;
+for (const word of Object.keys(SIGNAL_WORDS)) {
+  // A word added to core's table must be added here too, or placement would silently miss it.
+  if (!HINT.test(word)) throw new Error(`fast-signal.ts: HINT does not cover the signal word "${word}"`);
+}
+
+/**
  * The signal of the words of `id` and `className`, null when none, or undefined when the text is not
  * ASCII (then use `elementSignal`).
  */
@@ -34,6 +46,8 @@ export function wordsSignal(
   id: string | undefined,
   className: string | undefined,
 ): Signal | null | undefined {
+  // Most class names hold no signal word: a native pre-check skips the word scan for them.
+  if ((!id || !HINT.test(id)) && (!className || !HINT.test(className))) return null;
   const byId = id ? scan(id) : null;
   if (byId === NOT_ASCII) return undefined;
   if (byId !== null && byId !== 'content') return byId;

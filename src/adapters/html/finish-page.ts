@@ -15,7 +15,7 @@ import type { Link } from '../../core/link/link.ts';
 import type { PageInfo, PageLinks, PageUrlSource } from '../../core/link/page.ts';
 import { isWebUrl, normalizeUrl, resolveUrl } from '../../core/url/normalize.ts';
 import type { CharsetSource } from './charset.ts';
-import { LinkResolver } from './fast-resolve.ts';
+import { fastNormalisedUrl, LinkResolver } from './fast-resolve.ts';
 
 export const BASE_PATH = 'BASE@/href';
 
@@ -50,8 +50,8 @@ export function finishPage(facts: PageFacts, links: Link[]): PageLinks {
     urlSource: source,
     status: facts.status,
     baseUrl,
-    canonical: facts.canonicalHref === null ? null : resolveUrl(facts.canonicalHref, baseUrl),
-    ogUrl: facts.ogUrl === null ? null : resolveUrl(facts.ogUrl, baseUrl),
+    canonical: facts.canonicalHref === null ? null : resolver.resolve(facts.canonicalHref),
+    ogUrl: facts.ogUrl === null ? null : resolver.resolve(facts.ogUrl),
     title: facts.title,
     lang: facts.lang,
     noindex: facts.noindex,
@@ -64,9 +64,9 @@ export function finishPage(facts: PageFacts, links: Link[]): PageLinks {
 }
 
 function choosePageUrl(facts: PageFacts): { url: string; source: PageUrlSource } {
-  if (facts.pageUrl !== null) return { url: normalizeUrl(facts.pageUrl) ?? facts.pageUrl, source: 'capture' };
-  const fallback = facts.fallbackUrl === null ? null : (normalizeUrl(facts.fallbackUrl) ?? null);
-  const against = (facts.baseHref === null ? null : normalizeUrl(facts.baseHref)) ?? fallback;
+  if (facts.pageUrl !== null) return { url: normalise(facts.pageUrl) ?? facts.pageUrl, source: 'capture' };
+  const fallback = facts.fallbackUrl === null ? null : normalise(facts.fallbackUrl);
+  const against = (facts.baseHref === null ? null : normalise(facts.baseHref)) ?? fallback;
   const canonical = webUrl(facts.canonicalHref, against);
   if (canonical !== null) return { url: canonical, source: 'canonical' };
   const ogUrl = webUrl(facts.ogUrl, against);
@@ -75,8 +75,14 @@ function choosePageUrl(facts: PageFacts): { url: string; source: PageUrlSource }
   return { url: '', source: 'none' };
 }
 
+/** normalizeUrl, without URL parsing when the value is already a clean absolute URL (fast-resolve.ts). */
+function normalise(raw: string): string | null {
+  return fastNormalisedUrl(raw) ?? normalizeUrl(raw);
+}
+
 function webUrl(raw: string | null, against: string | null): string | null {
   if (raw === null) return null;
-  const url = resolveUrl(raw, against);
+  // `against` is a normalised URL or null, so the shortcut gives what resolveUrl gives.
+  const url = fastNormalisedUrl(raw) ?? resolveUrl(raw, against);
   return url !== null && isWebUrl(url) ? url : null;
 }

@@ -3,6 +3,7 @@
  * the whole document; a tag or attribute name, or an entity in a text, can start in an earlier chunk than
  * it ends, so earlier chunks are kept until no callback can point into them again.
  */
+import { decodeHTMLAttribute } from 'entities/decode';
 import type { NameEntry, NameTable } from './names.ts';
 
 export class InputBuffer {
@@ -25,6 +26,11 @@ export class InputBuffer {
    * Callbacks report positions in document order, so once one starts at `index`, no later one points
    * before it: chunks wholly before the current one can go.
    */
+  /** Whether `release(index)` would drop chunks (positions before the current chunk stop being readable). */
+  willRelease(index: number): boolean {
+    return this.chunks.length > 1 && index >= this.curStart;
+  }
+
   release(index: number): void {
     if (this.chunks.length > 1 && index >= this.curStart) {
       this.chunks = [this.cur];
@@ -43,6 +49,12 @@ export class InputBuffer {
       text += chunk.slice(Math.max(0, start - from), end - from);
     }
     return text;
+  }
+
+  /** An attribute value kept as a position: its text, character references decoded (HTML attribute rules). */
+  attributeText(start: number, end: number): string {
+    const raw = this.slice(start, end);
+    return raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
   }
 
   /** Looks up the name at [start, end) in a table, without making a string when it is in the last chunk. */

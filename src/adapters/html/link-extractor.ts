@@ -102,7 +102,7 @@ const CSS_URL = /url\s*\(/i;
 class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
   private readonly tokenizer: Tokenizer;
   private readonly input = new InputBuffer();
-  private readonly stack = new ElementStack();
+  private readonly stack = new ElementStack(this.input);
   private readonly links: Link[] = [];
   private ended = false;
 
@@ -113,6 +113,17 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
   private seen = 0;
   private capture = -1;
   private captured = '';
+  /**
+   * `id` and `class` are kept as positions in the input (`[start, end)`, -1: none) rather than text: only
+   * the elements that enclose a link need them, for placement (element-stack.ts). `rangeStart` is the first
+   * piece of the value being read.
+   */
+  private rangeStart = -1;
+  private rangeEnd = -1;
+  private idStart = -1;
+  private idEnd = -1;
+  private classStart = -1;
+  private classEnd = -1;
   /** The element whose links are being made, and their placement (computed at the first link). */
   private linkTag: TagInfo = IMG_TAG;
   private placement: Placement | null = null;
@@ -169,6 +180,14 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
 
   // --- tokenizer callbacks: tags --------------------------------------------------------------------
 
+  /** Lets the input drop chunks no callback will point into again, keeping open elements' id/class. */
+  private release(start: number): void {
+    if (this.input.willRelease(start)) {
+      this.stack.keepText();
+      this.input.release(start);
+    }
+  }
+
   isInForeignContext(): boolean {
     return this.stack.inForeign;
   }
@@ -181,7 +200,7 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
 
   onopentagname(start: number, end: number): void {
     if (this.pendingText !== '') this.flushText();
-    this.input.release(start);
+    this.release(start);
     const info = this.lookupTag(start, end);
     const stack = this.stack;
     const closes = info.closes;
@@ -203,6 +222,7 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
         if ((tag.wants & mask) !== 0 && (this.seen & mask) === 0) {
           this.capture = entry.code;
           this.captured = '';
+          this.rangeStart = -1;
           return;
         }
       }
@@ -211,7 +231,22 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
   }
 
   onattribdata(start: number, end: number): void {
-    if (this.capture >= 0) this.captured += this.input.slice(start, end);
+    const capture = this.capture;
+    if (capture < 0) return;
+    if (capture <= Attr.Class) {
+      // Attr.Id and Attr.Class (codes 0 and 1).
+      if (this.rangeStart < 0 && this.captured === '') {
+        this.rangeStart = start;
+        this.rangeEnd = end;
+        return;
+      }
+      if (this.rangeStart >= 0) {
+        // A value in several pieces (split between chunks): read it as text after all.
+        this.captured = this.input.slice(this.rangeStart, this.rangeEnd);
+        this.rangeStart = -1;
+      }
+    }
+    this.captured += this.input.slice(start, end);
   }
 
   onattribentity(codepoint: number): void {
@@ -219,11 +254,23 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
   }
 
   onattribend(_quote: QuoteType, _end: number): void {
-    if (this.capture < 0) return;
-    const raw = this.captured;
-    this.values[this.capture] = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
-    this.seen |= 1 << this.capture;
+    const capture = this.capture;
+    if (capture < 0) return;
+    this.seen |= 1 << capture;
     this.capture = -1;
+    if (this.rangeStart >= 0) {
+      if (capture === Attr.Id) {
+        this.idStart = this.rangeStart;
+        this.idEnd = this.rangeEnd;
+      } else {
+        this.classStart = this.rangeStart;
+        this.classEnd = this.rangeEnd;
+      }
+      this.rangeStart = -1;
+      return;
+    }
+    const raw = this.captured;
+    this.values[capture] = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
     this.captured = '';
   }
 
@@ -244,7 +291,7 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
   onclosetag(start: number, end: number): void {
     if (this.pendingText !== '') this.flushText();
     const input = this.input;
-    input.release(start);
+    this.release(start);
     const stack = this.stack;
     // Most end tags close the innermost element: compare with it before any lookup.
     if (stack.depth > 0 && input.is(stack.frames[stack.depth - 1]!.tag.codes, start, end)) {
@@ -351,7 +398,11 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
       const values = this.values;
       const frame = this.stack.frames[this.stack.depth - 1]!;
       frame.id = values[Attr.Id];
+      frame.idStart = this.idStart;
+      frame.idEnd = this.idEnd;
       frame.className = values[Attr.Class];
+      frame.classStart = this.classStart;
+      frame.classEnd = this.classEnd;
       frame.role = values[Attr.Role];
     }
     if (this.anchor.link !== null && (flags & TagFlag.Spacing) !== 0) this.anchor.space();
@@ -360,6 +411,8 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
       const values = this.values;
       for (let rest = seen; rest !== 0; rest &= rest - 1) values[31 - Math.clz32(rest & -rest)] = undefined;
       this.seen = 0;
+      this.idStart = -1;
+      this.classStart = -1;
     }
   }
 
@@ -403,11 +456,11 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
     let context = stack.contextAt(stack.depth - 1);
     if ((info.flags & TagFlag.Void) !== 0) {
       const values = this.values;
-      context = childPlacement(
-        context,
-        info.name,
-        signalOf(info, values[Attr.Id], values[Attr.Class], values[Attr.Role]),
-      );
+      const input = this.input;
+      const id = this.idStart >= 0 ? input.attributeText(this.idStart, this.idEnd) : values[Attr.Id];
+      const className =
+        this.classStart >= 0 ? input.attributeText(this.classStart, this.classEnd) : values[Attr.Class];
+      context = childPlacement(context, info.name, signalOf(info, id, className, values[Attr.Role]));
     }
     this.placement = context.placement;
     return this.placement;

@@ -17,14 +17,23 @@ const BUCKETS = (MAX_LEN + 1) * 32;
 
 export class NameTable<T extends NameEntry> {
   private readonly buckets: (T[] | undefined)[] = new Array<T[] | undefined>(BUCKETS).fill(undefined);
+  /** The entries' codes, bucket by bucket (kept apart from the entries so that reading them is monomorphic). */
+  private readonly codes: (Uint16Array[] | undefined)[] = new Array<Uint16Array[] | undefined>(BUCKETS).fill(
+    undefined,
+  );
 
   constructor(entries: readonly T[]) {
     for (const entry of entries) {
       const key = bucketKey(entry.name.length, entry.codes[0] ?? 0);
       if (key < 0) throw new Error(`name not indexable: ${entry.name}`);
       const bucket = this.buckets[key];
-      if (bucket) bucket.push(entry);
-      else this.buckets[key] = [entry];
+      if (bucket) {
+        bucket.push(entry);
+        this.codes[key]!.push(entry.codes);
+      } else {
+        this.buckets[key] = [entry];
+        this.codes[key] = [entry.codes];
+      }
     }
   }
 
@@ -33,15 +42,14 @@ export class NameTable<T extends NameEntry> {
     const length = to - from;
     const key = bucketKey(length, lower(text.charCodeAt(from)));
     if (key < 0) return undefined;
-    const bucket = this.buckets[key];
-    if (bucket === undefined) return undefined;
-    outer: for (let b = 0; b < bucket.length; b++) {
-      const entry = bucket[b]!;
-      const codes = entry.codes;
+    const candidates = this.codes[key];
+    if (candidates === undefined) return undefined;
+    outer: for (let b = 0; b < candidates.length; b++) {
+      const codes = candidates[b]!;
       for (let i = 1; i < length; i++) {
         if (lower(text.charCodeAt(from + i)) !== codes[i]) continue outer;
       }
-      return entry;
+      return this.buckets[key]![b];
     }
     return undefined;
   }

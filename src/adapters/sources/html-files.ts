@@ -53,7 +53,7 @@ export async function htmlFilePage(
   return page;
 }
 
-async function htmlFilesUnder(folder: string): Promise<string[]> {
+export async function htmlFilesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && HTML_FILE.test(e.name))

@@ -3,6 +3,7 @@
  * operation serialised (a DuckDB connection runs one transaction at a time, and a file has one writer
  * process). Schema: schema.ts. Commits: commit-plans.ts. Reports: report-queries.ts.
  */
+import { renameSync, rmSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { ImportRun } from '../../core/ledger/import-run.ts';
 import type { PageLedgerState } from '../../core/ledger/model.ts';
@@ -24,8 +25,9 @@ import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../co
 import { applyStaged, type IdCounters, saveRun, stagePlans } from './commit-plans.ts';
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
+import { clusterInPlace, copyClustered, unclusteredShare } from './optimize.ts';
 import { queryAnchors, queryBacklinks, queryPages, queryProfile, queryRefDomains } from './report-queries.ts';
-import { LINK_SOURCES_COLUMNS, LINKS_COLUMNS, SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
+import { SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
 
 export interface DuckDbStoreOptions {
   /** Database file; `:memory:` for a throw-away database. */
@@ -42,12 +44,18 @@ export class DuckDbLedgerStore implements LedgerStore {
   private closed = false;
 
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly conn: DuckDBConnection,
+    private instance: DuckDBInstance,
+    private conn: DuckDBConnection,
     private readonly ids: IdCounters,
+    private readonly options: DuckDbStoreOptions,
   ) {}
 
   static async open(options: DuckDbStoreOptions): Promise<DuckDbLedgerStore> {
+    const { instance, conn, ids } = await DuckDbLedgerStore.connect(options);
+    return new DuckDbLedgerStore(instance, conn, ids, options);
+  }
+
+  private static async connect(options: DuckDbStoreOptions) {
     const instance = await DuckDBInstance.create(options.path, options.config);
     const conn = await instance.connect();
     try {
@@ -68,10 +76,8 @@ export class DuckDbLedgerStore implements LedgerStore {
           `SELECT (SELECT coalesce(max(id), 0) FROM pages)::DOUBLE AS p, (SELECT coalesce(max(id), 0) FROM links)::DOUBLE AS l`,
         )
       ).getRowObjectsJS() as Row[];
-      return new DuckDbLedgerStore(instance, conn, {
-        nextPageId: (max!.p as number) + 1,
-        nextLinkId: (max!.l as number) + 1,
-      });
+      const ids = { nextPageId: (max!.p as number) + 1, nextLinkId: (max!.l as number) + 1 };
+      return { instance, conn, ids };
     } catch (error) {
       conn.closeSync();
       instance.closeSync();
@@ -167,31 +173,29 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   /**
-   * Rewrites `links` ordered by target (domain, host, URL) and `link_sources` by link id, so the target
-   * filters of reports skip most row groups. Costs a full rewrite: run it after big imports.
+   * Clusters links by target and compacts the file (optimize.ts). With `minUnsortedShare`, does nothing
+   * while less than that share of the links was added since the last optimize.
    */
-  optimize(): Promise<void> {
+  optimize(options: { minUnsortedShare?: number } = {}): Promise<void> {
     return this.exclusive(async () => {
-      await this.conn.run('BEGIN TRANSACTION');
-      try {
-        await this.conn.run(`CREATE TABLE links_sorted (${LINKS_COLUMNS})`);
-        await this.conn.run(
-          `INSERT INTO links_sorted SELECT * FROM links ORDER BY target_domain, target_host, target_url, source_url`,
-        );
-        await this.conn.run('DROP TABLE links');
-        await this.conn.run('ALTER TABLE links_sorted RENAME TO links');
-        await this.conn.run(`CREATE TABLE link_sources_sorted (${LINK_SOURCES_COLUMNS})`);
-        await this.conn.run(
-          'INSERT INTO link_sources_sorted SELECT * FROM link_sources ORDER BY link_id, source',
-        );
-        await this.conn.run('DROP TABLE link_sources');
-        await this.conn.run('ALTER TABLE link_sources_sorted RENAME TO link_sources');
-        await this.conn.run('COMMIT');
-      } catch (error) {
-        await this.conn.run('ROLLBACK').catch(() => undefined);
-        throw error;
+      if (options.minUnsortedShare !== undefined) {
+        if ((await unclusteredShare(this.conn)) <= options.minUnsortedShare) return;
       }
-      await this.conn.run('CHECKPOINT');
+      const path = this.options.path;
+      if (path === ':memory:' || path === '') {
+        await clusterInPlace(this.conn);
+        return;
+      }
+      const copy = `${path}.optimize-tmp`;
+      await copyClustered(this.conn, copy);
+      this.conn.closeSync();
+      this.instance.closeSync();
+      renameSync(copy, path);
+      rmSync(`${path}.wal`, { force: true });
+      rmSync(`${copy}.wal`, { force: true });
+      const next = await DuckDbLedgerStore.connect(this.options);
+      this.instance = next.instance;
+      this.conn = next.conn;
     });
   }
 

@@ -19,6 +19,11 @@ export interface RunOptions {
   /** Resume an unfinished run of the same input (default true). */
   resume?: boolean;
   batchLinks?: number;
+  /**
+   * After a successful run, let the store re-cluster for fast reports when at least this share of its links
+   * is new since the last time (default 0.2); `false` to skip.
+   */
+  optimize?: { minUnsortedShare: number } | false;
   onProgress?: (progress: { stats: ImportStats; offset: number; totalBytes: number | null }) => void;
 }
 
@@ -78,5 +83,6 @@ export async function runImport(
   run.finishedAt = options.now();
   run.updatedAt = run.finishedAt;
   await store.saveImportRun(run);
+  if (options.optimize !== false) await store.optimize(options.optimize ?? { minUnsortedShare: 0.2 });
   return run;
 }

@@ -35,3 +35,19 @@ export interface ImportSource {
 }
 
 export const START: Checkpoint = { offset: 0, line: 1 };
+
+/** What the user says about a set of inputs to import (`linkledger import` flags). */
+export interface ImportSourceOptions {
+  /** Import time (epoch ms): the capture time of inputs that carry none. */
+  now: number;
+  /** Record the links under this source tag instead of the detected one. */
+  source?: string | null;
+  /** The site a Search Console export is about; for web graphs, keep only links to it. */
+  target?: string | null;
+  /** URL of a loose HTML file, or the base of a folder's files. */
+  baseUrl?: string | null;
+  /** Common Crawl crawl id of a web graph. */
+  crawlId?: string | null;
+  /** Force a CSV format id instead of detecting it. */
+  format?: string | null;
+}

@@ -50,7 +50,10 @@ export interface LedgerStore {
   sources(): Promise<{ source: SourceTag; links: number }[]>;
   counts(): Promise<StoreCounts>;
   dump(): Promise<LedgerDump>;
-  /** Reorganises storage for fast target queries (DuckDB: rewrites links clustered by target). Optional work. */
-  optimize(): Promise<void>;
+  /**
+   * Reorganises storage for fast target queries (DuckDB: clusters links by target and compacts the file).
+   * With `minUnsortedShare`, only when at least that share of links arrived since the last optimize.
+   */
+  optimize(options?: { minUnsortedShare?: number }): Promise<void>;
   close(): Promise<void>;
 }

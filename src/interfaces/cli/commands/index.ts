@@ -1,15 +1,23 @@
 /** Every CLI command, registered in one place. Each command lives in its own file. */
 import type { Command } from 'commander';
 import type { PageReader } from '../../../core/extract/page-reader.ts';
+import type { ImportSource, ImportSourceOptions } from '../../../core/ledger/import-source.ts';
+import type { LedgerStore } from '../../../core/ledger/store.ts';
 import { registerExtract } from './extract.ts';
 import { registerGraphRank } from './graph-rank.ts';
+import { registerImport } from './import.ts';
 
 /** The adapters the commands need, chosen by the composition root (src/main). */
 export interface CliDeps {
   pageReader: () => PageReader;
+  /** Opens (creating when needed) the ledger at a path. */
+  openStore: (path: string) => Promise<LedgerStore>;
+  /** Import sources for the given inputs (format detected from the bytes). */
+  importSources: (inputs: readonly string[], options: ImportSourceOptions) => Promise<ImportSource[]>;
 }
 
 export function registerCommands(program: Command, deps: CliDeps): void {
   registerExtract(program, deps.pageReader);
   registerGraphRank(program);
+  registerImport(program, deps);
 }

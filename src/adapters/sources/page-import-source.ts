@@ -1,0 +1,131 @@
+/**
+ * WARC, WAT and HTML inputs as ledger import sources (the `ImportSource` port of core/ledger), resumable:
+ *   - WARC/WAT: a checkpoint is the byte offset of the next record (a gzip member start, or a plain
+ *     offset), so a killed import re-opens the file there. A whole-file gzip cannot be entered in the
+ *     middle: it restarts from the top, which gives the same ledger since re-importing a capture is a no-op.
+ *   - HTML files: a checkpoint is the index of the next file of the sorted list.
+ * Source tag: `--source`, else `commoncrawl:<crawl id>` when the WARC's warcinfo says `isPartOf: CC-MAIN-...`
+ * (or its name carries a crawl id), else `warc` / `html`.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { emptyStats } from '../../core/extract/stats.ts';
+import type { Checkpoint } from '../../core/ledger/import-run.ts';
+import type { ImportSource } from '../../core/ledger/import-source.ts';
+import type { SourceTag } from '../../core/ledger/model.ts';
+import { type CapturedPageLinks, pageImportSource } from '../../core/ledger/page-capture.ts';
+import { commonCrawlSource } from '../../core/ledger/source-tag.ts';
+import { fileIdentity } from '../imports/file-identity.ts';
+import { readWarc } from '../warc/index.ts';
+import type { DetectedInput } from './detect-format.ts';
+import { htmlFilePage, htmlFilesUnder } from './html-files.ts';
+import { warcCaptures } from './warc-pages.ts';
+
+export interface PageImportOptions {
+  source?: SourceTag | null;
+  baseUrl?: string | null;
+  /** Capture time for inputs that carry none (loose HTML files use their modification time). */
+  now: number;
+}
+
+const CRAWL_ID = /CC-MAIN-\d{4}-\d{2}/;
+
+export async function warcImportSource(
+  input: DetectedInput,
+  options: PageImportOptions,
+): Promise<ImportSource> {
+  const identity = await fileIdentity(input.path);
+  const source = options.source ?? (await warcSourceTag(input.path));
+  return pageImportSource({
+    identity,
+    format: 'warc',
+    source,
+    totalBytes: identity.size,
+    read: (from) => warcRead(input.path, from, source, identity.mtimeMs),
+  });
+}
+
+async function* warcRead(file: string, from: Checkpoint, source: SourceTag, fallbackTime: number) {
+  const stats = emptyStats(); // damage is counted by `extract`; the ledger's own statistics count records
+  let line = from.line;
+  for await (const capture of warcCaptures(file, stats, from.offset)) {
+    line += 1;
+    const item: CapturedPageLinks = {
+      ...capture.page,
+      source,
+      capturedAt: capture.capturedAt ?? fallbackTime,
+    };
+    if (capture.resumeAt !== null) item.end = { offset: capture.resumeAt, line };
+    yield item;
+  }
+}
+
+/** `commoncrawl:<id>` from the first warcinfo record's `isPartOf` or from the file name; else `warc`. */
+async function warcSourceTag(file: string): Promise<SourceTag> {
+  for await (const event of readWarc(createReadStream(file), { file })) {
+    if (event.kind === 'record' && event.type === 'warcinfo') {
+      const text = Buffer.from(event.block).toString('utf8');
+      const id = /^isPartOf:\s*(\S+)/m.exec(text)?.[1];
+      if (id && CRAWL_ID.test(id)) return commonCrawlSource(id);
+    }
+    break; // only the first record can be the file's warcinfo
+  }
+  const fromName = CRAWL_ID.exec(basename(file))?.[0];
+  return fromName ? commonCrawlSource(fromName) : 'warc';
+}
+
+export async function htmlImportSource(
+  input: DetectedInput,
+  options: PageImportOptions,
+): Promise<ImportSource> {
+  const files = input.format === 'html-dir' ? await htmlFilesUnder(input.path) : [input.path];
+  const info = await stat(input.path);
+  const identity =
+    input.format === 'html-dir'
+      ? {
+          input: input.path,
+          size: files.length,
+          mtimeMs: Math.trunc(info.mtimeMs),
+          headHash: files.join('\n').length.toString(16),
+        }
+      : await fileIdentity(input.path);
+  const source = options.source ?? 'html';
+  const baseUrl = options.baseUrl ?? null;
+  return pageImportSource({
+    identity,
+    format: 'html',
+    source,
+    totalBytes: files.length,
+    read: async function* (from) {
+      const stats = emptyStats();
+      for (let i = from.line - 1; i < files.length; i++) {
+        const file = files[i]!;
+        const pageUrl =
+          baseUrl === null
+            ? null
+            : input.format === 'html-dir'
+              ? urlInFolder(input.path, file, baseUrl)
+              : baseUrl;
+        const page = await htmlFilePage(file, pageUrl, stats);
+        if (page.page.url === '' || !page.page.url.startsWith('http')) continue; // no web URL: nothing to ledger
+        const mtime = Math.trunc((await stat(file)).mtimeMs);
+        yield { ...page, source, capturedAt: mtime, end: { offset: i + 1, line: i + 2 } };
+      }
+    },
+  });
+}
+
+function urlInFolder(folder: string, file: string, baseUrl: string): string | null {
+  const relative = file
+    .slice(folder.length)
+    .replace(/^[/\\]+/, '')
+    .split(/[/\\]/)
+    .map(encodeURIComponent)
+    .join('/');
+  try {
+    return new URL(relative, baseUrl).href;
+  } catch {
+    return null;
+  }
+}

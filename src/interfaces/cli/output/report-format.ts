@@ -1,0 +1,249 @@
+/**
+ * Output of the report commands (`backlinks`, `refdomains`, `anchors`, `pages`, `profile`) in three formats:
+ * - `json`: the app layer's objects exactly (src/app/ledger/reports.ts): an array of rows, one per line, or
+ *   one object (`profile`, and `anchors`, whose report carries the per-class totals beside its rows);
+ * - `csv`: a header and one line per row; arrays joined by spaces, nested objects flattened into
+ *   dot-prefixed columns (`bestLink.sourceUrl`); `profile` as `field,name,value` lines;
+ * - `table`: for people, fitted to the terminal width (see text-table.ts).
+ * Every formatter yields chunks, so a large export streams instead of becoming one string.
+ */
+import type {
+  AnchorReport,
+  AnchorReportRow,
+  BacklinkReportRow,
+  PageReportRow,
+  ProfileReport,
+  RefDomainReportRow,
+} from '../../../app/ledger/reports.ts';
+import { ANCHOR_CLASSES } from '../../../core/ledger/anchor-class.ts';
+import { csvLine } from './csv.ts';
+import { formatCount, formatDay, formatShare, renderTable, type TableColumn } from './text-table.ts';
+
+export const REPORT_FORMATS = ['table', 'json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+// ---- JSON -------------------------------------------------------------------------------------------
+
+/** One JSON array, one element per line: valid JSON that `grep` and `head` still work on. */
+export function* jsonArray(rows: readonly unknown[]): Iterable<string> {
+  if (rows.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < rows.length; i++) {
+    yield `${JSON.stringify(rows[i])}${i + 1 < rows.length ? ',' : ''}\n`;
+  }
+  yield ']\n';
+}
+
+export function* jsonObject(value: unknown): Iterable<string> {
+  yield `${JSON.stringify(value, null, 2)}\n`;
+}
+
+// ---- CSV --------------------------------------------------------------------------------------------
+
+/** The CSV column names of a row type: its keys, and `key.sub` for each key of a nested object. */
+export type FlatKeys<T> = {
+  [K in keyof T & string]: T[K] extends readonly unknown[]
+    ? K
+    : T[K] extends object
+      ? `${K}.${keyof T[K] & string}`
+      : K;
+}[keyof T & string];
+
+/**
+ * Declares the CSV columns of a row type; the compiler rejects a list that misses a field (the type of the
+ * argument then names the missing ones), so the CSV cannot silently drift from the JSON.
+ */
+function csvColumns<T>() {
+  return <const C extends readonly FlatKeys<T>[]>(
+    columns: C &
+      ([Exclude<FlatKeys<T>, C[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<FlatKeys<T>, C[number]> }),
+  ): C => columns;
+}
+
+export const BACKLINK_CSV_COLUMNS = csvColumns<BacklinkReportRow>()([
+  'sourceUrl',
+  'targetUrl',
+  'anchor',
+  'rel',
+  'nofollow',
+  'sponsored',
+  'ugc',
+  'kind',
+  'placement',
+  'firstSeen',
+  'lastSeen',
+  'lostAt',
+  'lostReason',
+  'sources',
+  'sourceHost',
+  'sourceDomain',
+]);
+
+export const REFDOMAIN_CSV_COLUMNS = csvColumns<RefDomainReportRow>()([
+  'domain',
+  'links',
+  'dofollowLinks',
+  'firstSeen',
+  'lastSeen',
+  'bestLink.sourceUrl',
+  'bestLink.targetUrl',
+  'bestLink.anchor',
+  'bestLink.kind',
+  'bestLink.dofollow',
+  'bestLink.placement',
+]);
+
+export const ANCHOR_CSV_COLUMNS = csvColumns<AnchorReportRow>()([
+  'anchor',
+  'class',
+  'image',
+  'links',
+  'dofollowLinks',
+  'refdomains',
+  'firstSeen',
+  'lastSeen',
+]);
+
+export const PAGE_CSV_COLUMNS = csvColumns<PageReportRow>()([
+  'targetUrl',
+  'links',
+  'dofollowLinks',
+  'refdomains',
+  'firstSeen',
+  'lastSeen',
+]);
+
+export const PROFILE_CSV_COLUMNS = ['field', 'name', 'value'] as const;
+
+function valueAt(row: unknown, path: string): unknown {
+  let value = row;
+  for (const key of path.split('.')) {
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+export function* csvRows<T>(columns: readonly FlatKeys<T>[], rows: readonly T[]): Iterable<string> {
+  yield csvLine(columns);
+  for (const row of rows) yield csvLine(columns.map((c) => valueAt(row, c)));
+}
+
+/**
+ * The profile as `field,name,value` lines: a figure has its path as field (`links.total`,
+ * `last30Days.newLinks`); a breakdown has one line per entry and count (`kinds.links,a,120`).
+ */
+export function* profileCsv(p: ProfileReport): Iterable<string> {
+  yield csvLine(PROFILE_CSV_COLUMNS);
+  for (const [field, value] of Object.entries(p)) {
+    if (Array.isArray(value)) {
+      for (const entry of value as ProfileReport['kinds']) {
+        yield csvLine([`${field}.links`, entry.name, entry.links]);
+        yield csvLine([`${field}.refdomains`, entry.name, entry.refdomains]);
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, figure] of Object.entries(value)) yield csvLine([`${field}.${key}`, '', figure]);
+    } else {
+      yield csvLine([field, '', value]);
+    }
+  }
+}
+
+// ---- tables -----------------------------------------------------------------------------------------
+
+const count = (value: number) => formatCount(value);
+
+/** `follow`, or the flags that make a link not followed: `nofollow`, `ugc+nofollow`... */
+function relFlags(row: { nofollow: boolean; sponsored: boolean; ugc: boolean }): string {
+  const flags = [row.sponsored && 'sponsored', row.ugc && 'ugc', row.nofollow && 'nofollow'].filter(Boolean);
+  return flags.length === 0 ? 'follow' : flags.join('+');
+}
+
+export function backlinkTable(
+  rows: readonly BacklinkReportRow[],
+  width: number,
+  showLost: boolean,
+): string[] {
+  const columns: TableColumn<BacklinkReportRow>[] = [
+    { header: 'Source URL', cell: (r) => r.sourceUrl, flex: 4, clip: 'middle' },
+    { header: 'Target URL', cell: (r) => r.targetUrl, flex: 3, clip: 'middle' },
+    { header: 'Anchor', cell: (r) => r.anchor, flex: 2 },
+    { header: 'Kind', cell: (r) => r.kind },
+    { header: 'Rel', cell: relFlags },
+    { header: 'Placement', cell: (r) => r.placement },
+    { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
+    { header: 'Last seen', cell: (r) => formatDay(r.lastSeen) },
+  ];
+  if (showLost) {
+    columns.push({
+      header: 'Lost',
+      cell: (r) => (r.lostAt === null ? 'live' : `${formatDay(r.lostAt)} ${r.lostReason ?? ''}`),
+      flex: 1,
+    });
+  }
+  columns.push({ header: 'Sources', cell: (r) => r.sources.join(' '), flex: 1 });
+  return renderTable(columns, rows, width);
+}
+
+export function refDomainTable(rows: readonly RefDomainReportRow[], width: number): string[] {
+  return renderTable<RefDomainReportRow>(
+    [
+      { header: 'Domain', cell: (r) => r.domain, flex: 2 },
+      { header: 'Links', cell: (r) => count(r.links), align: 'right' },
+      { header: 'Dofollow', cell: (r) => count(r.dofollowLinks), align: 'right' },
+      { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
+      { header: 'Last seen', cell: (r) => formatDay(r.lastSeen) },
+      { header: 'Best link', cell: (r) => r.bestLink.sourceUrl, flex: 4, clip: 'middle' },
+      { header: 'Anchor', cell: (r) => r.bestLink.anchor, flex: 2 },
+      { header: 'Rel', cell: (r) => (r.bestLink.dofollow ? 'follow' : 'nofollow') },
+    ],
+    rows,
+    width,
+  );
+}
+
+export function anchorTable(report: AnchorReport, width: number): string[] {
+  const lines = renderTable<AnchorReportRow>(
+    [
+      { header: 'Anchor', cell: (r) => (r.image ? `[image] ${r.anchor}` : r.anchor), flex: 1 },
+      { header: 'Class', cell: (r) => r.class },
+      { header: 'Links', cell: (r) => count(r.links), align: 'right' },
+      { header: 'Dofollow', cell: (r) => count(r.dofollowLinks), align: 'right' },
+      { header: 'Ref. domains', cell: (r) => count(r.refdomains), align: 'right' },
+      { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
+      { header: 'Last seen', cell: (r) => formatDay(r.lastSeen) },
+    ],
+    report.anchors,
+    width,
+  );
+  const total = ANCHOR_CLASSES.reduce((sum, c) => sum + report.classes[c], 0);
+  if (total > 0) {
+    const classes = ANCHOR_CLASSES.filter((c) => report.classes[c] > 0)
+      .sort((a, b) => report.classes[b] - report.classes[a])
+      .map((c) => `${c} ${count(report.classes[c])} (${formatShare(report.classes[c] / total)})`);
+    lines.push(
+      '',
+      `Links by anchor class${report.truncated ? ' (first anchors only)' : ''}: ${classes.join(', ')}`,
+    );
+  }
+  return lines;
+}
+
+export function pageTable(rows: readonly PageReportRow[], width: number): string[] {
+  return renderTable<PageReportRow>(
+    [
+      { header: 'Target URL', cell: (r) => r.targetUrl, flex: 1, clip: 'middle' },
+      { header: 'Ref. domains', cell: (r) => count(r.refdomains), align: 'right' },
+      { header: 'Links', cell: (r) => count(r.links), align: 'right' },
+      { header: 'Dofollow', cell: (r) => count(r.dofollowLinks), align: 'right' },
+      { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
+      { header: 'Last seen', cell: (r) => formatDay(r.lastSeen) },
+    ],
+    rows,
+    width,
+  );
+}

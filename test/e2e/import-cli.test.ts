@@ -1,0 +1,120 @@
+/**
+ * `linkledger import` as a user runs it, on real pages: a WARC built from the 258 real news pages of
+ * htmlparser-benchmark, imported into a DuckDB ledger by the real bin. Re-importing changes nothing; a
+ * `kill -9` mid-import followed by the same command gives exactly the ledger of one clean import.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
+import { renderProgress } from '../../src/interfaces/cli/output/progress.ts';
+import { HTML_CORPUS_DIR, REPO_ROOT } from '../support/paths.ts';
+import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'linkledger-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const BIN = join(REPO_ROOT, 'bin', 'linkledger.js');
+
+/** The real corpus as WARC responses, each page under its own URL on one of 40 hosts. */
+function corpusWarc(path: string): void {
+  const files = readdirSync(HTML_CORPUS_DIR).sort();
+  writeFileSync(
+    path,
+    warcGzBytes(
+      files.map((file, i) => ({
+        type: 'response',
+        targetUri: `https://news${i % 40}.example.com/story/${i}`,
+        contentType: 'application/http; msgtype=response',
+        date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+        block: httpResponse(200, { 'Content-Type': 'text/html' }, readFileSync(join(HTML_CORPUS_DIR, file))),
+      })),
+    ),
+  );
+}
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+}
+
+async function ledgerDump(db: string) {
+  const store = await DuckDbLedgerStore.open({ path: db });
+  try {
+    // Import runs are the history of imports, not the ledger: a re-import adds one by design.
+    const { importRuns: _runs, ...counts } = await store.counts();
+    return { counts, links: await store.dump() };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Starts an import, SIGKILLs it after `batches` committed batches, resolves when it is gone. */
+function importAndKill(db: string, warc: string, batches: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [BIN, 'import', '--db', db, '--progress', 'lines', '--batch-links', '3000', warc],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let seen = 0;
+    let killed = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      seen += text.split('\n').filter((l) => l.startsWith('batch ')).length;
+      if (!killed && seen >= batches) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolve(killed));
+  });
+}
+
+describe('linkledger import', () => {
+  const warc = join(dir, 'corpus.warc.gz');
+  corpusWarc(warc);
+
+  it('imports a WARC, and importing it again changes nothing', async () => {
+    const db = join(dir, 'clean.duckdb');
+    const first = cli('import', '--db', db, '--batch-links', '3000', warc);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/imported .*corpus\.warc\.gz as warc \(source warc\)/);
+    const once = await ledgerDump(db);
+    expect(once.counts.links).toBeGreaterThan(20_000);
+    const again = cli('import', '--db', db, warc);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/links new 0, updated 0, lost 0/);
+    expect(await ledgerDump(db)).toEqual(once);
+  });
+
+  it('resumes after kill -9 and ends with the ledger of one clean import', async () => {
+    const db = join(dir, 'killed.duckdb');
+    expect(await importAndKill(db, warc, 3)).toBe(true);
+    const partial = await ledgerDump(db);
+    const clean = await ledgerDump(join(dir, 'clean.duckdb'));
+    expect(partial.counts.links).toBeGreaterThan(0);
+    expect(partial.counts.links).toBeLessThan(clean.counts.links);
+    const resumed = cli('import', '--db', db, '--batch-links', '3000', warc);
+    expect(resumed.status).toBe(0);
+    expect(await ledgerDump(db)).toEqual(clean);
+  });
+
+  it('refuses a CSV with unknown headers, listing the expected columns', () => {
+    const csv = join(dir, 'odd.csv');
+    writeFileSync(csv, 'foo,bar\n1,2\n');
+    const result = cli('import', '--db', join(dir, 'odd.duckdb'), csv);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/Ahrefs/i);
+  });
+
+  it('draws a progress line with share, rate and ETA', () => {
+    const line = renderProgress({ label: 'x.warc.gz', done: 50, total: 200, records: 1000 }, 10, 100);
+    expect(line).toContain('25%');
+    expect(line).toContain('100/s');
+    expect(line).toContain('ETA 30s');
+  });
+});
