@@ -1,18 +1,27 @@
 /**
- * `npm start`: the demo on the real data bundled with the repository. It extracts every link of a Common
- * Crawl WARC excerpt (data/commoncrawl, 16 real captures of CC-MAIN-2020-34) and of the 258 real news pages of
- * the npm package htmlparser-benchmark, and prints what a user sees first: pages, links, the domains most
- * linked to, and the nofollow share.
+ * `npm start`: the demo on the real data bundled with the repository.
+ *   1. Extracts every link of a Common Crawl WARC excerpt (data/commoncrawl: 16 real captures of
+ *      CC-MAIN-2020-34) and of the 258 real news pages of the npm package htmlparser-benchmark.
+ *   2. Imports both into a fresh DuckDB ledger, `./demo.duckdb`.
+ *   3. Prints the backlink profile and the top backlinks of the domain most linked to in that data.
+ * Afterwards every report runs on the same file: `node bin/linkledger.js backlinks DOMAIN --db demo.duckdb`.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
+import { openImportSources } from '../adapters/sources/import-sources.ts';
+import { openStore } from '../adapters/store-duckdb/open-store.ts';
 import { extractLinks } from '../app/extract-links.ts';
+import { reportBacklinks, reportProfile } from '../app/ledger/reports.ts';
+import { runImport } from '../app/ledger/run-import.ts';
 import { LinkSummary } from '../core/extract/link-summary.ts';
 import { formatExtractStats, formatLinkSummary } from '../interfaces/cli/output/extract-summary.ts';
+import { profileScreen } from '../interfaces/cli/output/profile-format.ts';
+import { backlinkTable } from '../interfaces/cli/output/report-format.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DB = resolve('demo.duckdb');
 const DATASETS = [
   {
     title: 'Common Crawl WARC excerpt (CC-MAIN-2020-34, 50 records)',
@@ -26,30 +35,57 @@ const DATASETS = [
 
 async function demo(): Promise<number> {
   const out = process.stdout;
-  out.write('linkledger demo: link extraction on bundled real data\n');
+  const width = Math.min(process.stdout.columns ?? 120, 140);
+  out.write('linkledger demo on bundled real data\n\n1. Link extraction\n');
   const all = new LinkSummary();
   for (const dataset of DATASETS) {
     if (!existsSync(dataset.path)) {
       process.stderr.write(`missing ${dataset.path}: run \`npm ci\` first\n`);
       return 1;
     }
-    const summary = new LinkSummary();
     const started = performance.now();
-    const { stats, failures } = await extractLinks([dataset.path], new FilePageReader(), {}, (page) => {
-      summary.add(page);
-      all.add(page);
-    });
-    out.write(`\n== ${dataset.title}\n   ${dataset.path.replace(`${ROOT}/`, '')}\n`);
+    const { stats, failures } = await extractLinks([dataset.path], new FilePageReader(), {}, (page) =>
+      all.add(page),
+    );
+    out.write(`\n== ${dataset.title}\n   ${relative(ROOT, dataset.path)}\n`);
     out.write(indent(formatExtractStats(stats, (performance.now() - started) / 1000)));
-    out.write(indent(formatLinkSummary(summary.figures(8))));
     for (const failure of failures) process.stderr.write(`linkledger: ${failure.message}\n`);
     if (failures.length > 0) return 3;
   }
+  const figures = all.figures(10);
   out.write('\n== Both together\n');
-  out.write(indent(formatLinkSummary(all.figures(10))));
-  out.write(
-    '\nNext: `node bin/linkledger.js extract FILE --format table|jsonl|csv` on your own WARC, WAT or HTML.\n',
-  );
+  out.write(indent(formatLinkSummary(figures)));
+
+  out.write(`\n2. Import into a fresh ledger: ${relative(process.cwd(), DB)}\n`);
+  for (const suffix of ['', '.wal']) rmSync(`${DB}${suffix}`, { force: true });
+  const store = await openStore({ kind: 'duckdb', path: DB });
+  try {
+    const now = Date.now();
+    for (const source of await openImportSources(
+      DATASETS.map((d) => d.path),
+      { now },
+    )) {
+      const run = await runImport(store, source, { now: () => Date.now() });
+      out.write(
+        `   ${relative(ROOT, source.identity.input)}: ${run.stats.captures} pages, ` +
+          `${run.stats.newLinks.toLocaleString('en-US')} links (source ${run.source})\n`,
+      );
+    }
+    const target = figures.topLinkedDomains[0]?.domain;
+    if (target === undefined) return 0;
+    out.write(`\n3. Reports for the domain most linked to: ${target}\n\n`);
+    const profile = await reportProfile(store, { target, now });
+    out.write(`${profileScreen(profile, 'domain, external, live links', width).join('\n')}\n\n`);
+    const backlinks = await reportBacklinks(store, { target, limit: 10, sort: 'first-seen' });
+    out.write(`Top backlinks to ${target} (10 newest)\n`);
+    out.write(`${backlinkTable(backlinks, width, false).join('\n')}\n`);
+    out.write(
+      `\nNext: node bin/linkledger.js refdomains ${target} --db ${relative(process.cwd(), DB)}` +
+        `  (also: backlinks, anchors, pages, profile; extract FILE; import FILE)\n`,
+    );
+  } finally {
+    await store.close();
+  }
   return 0;
 }
 

@@ -2,12 +2,10 @@
  * Streaming HTML link extraction on htmlparser2's Tokenizer (no DOM, no Parser).
  *
  * Text goes in by `write(text)` in chunks of any size; `end()` returns the page's links and facts. The
- * extractor implements the Tokenizer's callbacks itself, because htmlparser2's Parser costs more than all
- * of our work: it makes a string per tag name, attribute name and value, and an object per tag. Here tag
- * and attribute names are looked up straight from the input (names.ts), only the attribute values we use
- * become strings, and text becomes a string only inside an anchor, a title or a `<style>`. The open
- * elements follow htmlparser2's Parser rules (implied closes, void elements, `</p>` and `</br>`, SVG and
- * MathML foreign content with its self-closing tags), so links end where the Parser would end them.
+ * extractor implements the Tokenizer's callbacks itself (element-reader.ts), because htmlparser2's Parser
+ * costs more than all of our work: it makes a string per tag name, attribute name and value, and an
+ * object per tag. Text becomes a string only inside an anchor, a title or a `<style>`. The open elements
+ * follow htmlparser2's Parser rules, so links end where the Parser would end them.
  *
  * Links (path in Common Crawl WAT notation; tags.ts lists every element/attribute pair):
  *   - `A@/href`: anchor text = the text inside, entities decoded, whitespace collapsed; block-level and
@@ -24,25 +22,23 @@
  *   - on any element: `background`, `data-href`, `data-uri` (as Common Crawl), an `onclick` navigation
  *     (url-values.ts; Common Crawl reads it on DIV and INPUT only), and CSS `url()` in a `style`
  *     attribute (`DIV@/style`, beyond Common Crawl).
- * `rawUrl` is the attribute value with its character references decoded once (HTML attribute rules: see
- * the constructor for why we decode, not the tokenizer), `data:` URLs cut after the comma. `rel` (A, AREA, LINK, FORM) is read by core/link/rel.ts, placement by
+ * `rawUrl` is the attribute value with its character references decoded once (HTML attribute rules),
+ * `data:` URLs cut after the comma. `rel` (A, AREA, LINK, FORM) is read by core/link/rel.ts, placement by
  * core/link/placement.ts (element-stack.ts). Empty URL values are skipped, except `<a href="">` and
  * `<form action="">`, which do point at the page itself.
  */
-import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
-import { type QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { LinkledgerError } from '../../core/errors.ts';
 import type { Link, LinkKind, Placement } from '../../core/link/link.ts';
 import type { PageLinks } from '../../core/link/page.ts';
 import { childPlacement } from '../../core/link/placement.ts';
 import { parseRobotsDirectives, type RelFlags } from '../../core/link/rel.ts';
 import { AnchorText } from './anchor-text.ts';
-import { ATTR_COUNT, ATTRIBUTES, Attr, bit } from './attributes.ts';
+import { Attr, bit } from './attributes.ts';
 import type { CharsetSource } from './charset.ts';
 import { CssCollector } from './css-collector.ts';
-import { ElementStack, signalOf } from './element-stack.ts';
+import { ElementReader } from './element-reader.ts';
+import { type Frame, signalOf } from './element-stack.ts';
 import { BASE_PATH, finishPage, type PageFacts } from './finish-page.ts';
-import { InputBuffer } from './input-buffer.ts';
 import {
   A_KIND,
   AREA_KIND,
@@ -59,7 +55,7 @@ import {
   STYLE_KIND,
 } from './link-parts.ts';
 import { readMeta } from './meta.ts';
-import { IMAGE_TAG, IMG_TAG, KNOWN_TAGS, otherTag, Special, TagFlag, type TagInfo } from './tags.ts';
+import { IMG_TAG, Special, TagFlag, type TagInfo } from './tags.ts';
 import { cleanText, MAX_ANCHOR, MAX_TITLE } from './text.ts';
 import { onclickUrl, srcsetUrls, trimDataUrl } from './url-values.ts';
 
@@ -93,44 +89,20 @@ export function createHtmlLinkExtractor(options: HtmlLinkExtractorOptions): Html
 
 const TITLE_RAW_LIMIT = 8 * MAX_TITLE;
 
-const FRAME_ATTRS = bit(Attr.Id) | bit(Attr.Class) | bit(Attr.Role);
 const GLOBAL_LINK_ATTRS =
   bit(Attr.Background) | bit(Attr.DataHref) | bit(Attr.DataUri) | bit(Attr.Onclick) | bit(Attr.Style);
 const GLOBAL_URL_ATTRS = [Attr.Background, Attr.DataHref, Attr.DataUri] as const;
 const CSS_URL = /url\s*\(/i;
 
-class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
-  private readonly tokenizer: Tokenizer;
-  private readonly input = new InputBuffer();
-  private readonly stack = new ElementStack(this.input);
+class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
   private readonly links: Link[] = [];
   private ended = false;
 
-  // The open tag being read: its attributes of interest, by code; `seen` has a bit per value set.
-  private tag: TagInfo | null = null;
-  private tagInForeign = false;
-  private readonly values = new Array<string | undefined>(ATTR_COUNT).fill(undefined);
-  private seen = 0;
-  private capture = -1;
-  private captured = '';
-  /**
-   * `id` and `class` are kept as positions in the input (`[start, end)`, -1: none) rather than text: only
-   * the elements that enclose a link need them, for placement (element-stack.ts). `rangeStart` is the first
-   * piece of the value being read.
-   */
-  private rangeStart = -1;
-  private rangeEnd = -1;
-  private idStart = -1;
-  private idEnd = -1;
-  private classStart = -1;
-  private classEnd = -1;
   /** The element whose links are being made, and their placement (computed at the first link). */
   private linkTag: TagInfo = IMG_TAG;
   private placement: Placement | null = null;
 
   // Text sinks: the open anchor, the title, a <style>.
-  private textWanted = false;
-  private pendingText = '';
   private readonly anchor = new AnchorText();
   private titleFrame = -1;
   private titleText = '';
@@ -141,10 +113,7 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
   private readonly robotsAgent: string | undefined;
 
   constructor(options: HtmlLinkExtractorOptions) {
-    // Character references are decoded by us, only in the values and texts we keep (see onattribend and
-    // flushText): the tokenizer's own decoding of every text on the page costs more than a third of its
-    // time. The decoder is the same (npm entities, HTML attribute / legacy text modes), on whole values.
-    this.tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, this);
+    super();
     this.robotsAgent = options.robotsAgent?.toLowerCase();
     const header = parseRobotsDirectives(options.xRobotsTag, this.robotsAgent);
     this.facts = {
@@ -166,206 +135,38 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
 
   write(text: string): void {
     if (this.ended) throw new LinkledgerError('INTERNAL', 'HTML link extractor: write() after end()');
-    if (text.length === 0) return;
-    this.input.append(text);
-    this.tokenizer.write(text);
+    if (text.length > 0) this.feed(text);
   }
 
   end(): PageLinks {
     if (this.ended) throw new LinkledgerError('INTERNAL', 'HTML link extractor: end() called twice');
     this.ended = true;
-    this.tokenizer.end();
+    this.finishInput();
     return finishPage(this.facts, this.links);
   }
 
-  // --- tokenizer callbacks: tags --------------------------------------------------------------------
+  // --- hooks of ElementReader ----------------------------------------------------------------------
 
-  /** Lets the input drop chunks no callback will point into again, keeping open elements' id/class. */
-  private release(start: number): void {
-    if (this.input.willRelease(start)) {
-      this.stack.keepText();
-      this.input.release(start);
-    }
+  protected elementOpened(info: TagInfo): void {
+    if (this.anchor.link !== null && (info.flags & TagFlag.Spacing) !== 0) this.anchor.space();
+    if (info.hasLinks || (this.seen & GLOBAL_LINK_ATTRS) !== 0) this.elementLinks(info, this.seen);
   }
 
-  isInForeignContext(): boolean {
-    return this.stack.inForeign;
-  }
-
-  private lookupTag(start: number, end: number): TagInfo {
-    const input = this.input;
-    const info = input.find(KNOWN_TAGS, start, end) ?? otherTag(input.slice(start, end).toLowerCase());
-    return info === IMAGE_TAG && !this.stack.inForeign ? IMG_TAG : info;
-  }
-
-  onopentagname(start: number, end: number): void {
-    if (this.pendingText !== '') this.flushText();
-    this.release(start);
-    const info = this.lookupTag(start, end);
-    const stack = this.stack;
-    const closes = info.closes;
-    if (closes !== null) {
-      while (stack.depth > 0 && closes.has(stack.frames[stack.depth - 1]!.tag.name)) this.pop();
-    }
-    this.tag = info;
-    this.tagInForeign = stack.inForeign;
-    if ((info.flags & TagFlag.Void) === 0) stack.push(info);
-  }
-
-  onattribname(start: number, end: number): void {
-    const tag = this.tag;
-    if (tag !== null) {
-      const entry = this.input.find(ATTRIBUTES, start, end);
-      if (entry !== undefined) {
-        const mask = bit(entry.code);
-        // The first of repeated attributes counts, as in HTML.
-        if ((tag.wants & mask) !== 0 && (this.seen & mask) === 0) {
-          this.capture = entry.code;
-          this.captured = '';
-          this.rangeStart = -1;
-          return;
-        }
-      }
-    }
-    this.capture = -1;
-  }
-
-  onattribdata(start: number, end: number): void {
-    const capture = this.capture;
-    if (capture < 0) return;
-    if (capture <= Attr.Class) {
-      // Attr.Id and Attr.Class (codes 0 and 1).
-      if (this.rangeStart < 0 && this.captured === '') {
-        this.rangeStart = start;
-        this.rangeEnd = end;
-        return;
-      }
-      if (this.rangeStart >= 0) {
-        // A value in several pieces (split between chunks): read it as text after all.
-        this.captured = this.input.slice(this.rangeStart, this.rangeEnd);
-        this.rangeStart = -1;
-      }
-    }
-    this.captured += this.input.slice(start, end);
-  }
-
-  onattribentity(codepoint: number): void {
-    if (this.capture >= 0) this.captured += String.fromCodePoint(codepoint);
-  }
-
-  onattribend(_quote: QuoteType, _end: number): void {
-    const capture = this.capture;
-    if (capture < 0) return;
-    this.seen |= 1 << capture;
-    this.capture = -1;
-    if (this.rangeStart >= 0) {
-      if (capture === Attr.Id) {
-        this.idStart = this.rangeStart;
-        this.idEnd = this.rangeEnd;
-      } else {
-        this.classStart = this.rangeStart;
-        this.classEnd = this.rangeEnd;
-      }
-      this.rangeStart = -1;
-      return;
-    }
-    const raw = this.captured;
-    this.values[capture] = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
-    this.captured = '';
-  }
-
-  onopentagend(_end: number): void {
-    this.finishOpenTag();
-  }
-
-  onselfclosingtag(_end: number): void {
-    const info = this.tag;
-    this.finishOpenTag();
-    // Only foreign content (SVG, MathML) has self-closing tags in HTML; elsewhere `/>` is ignored.
-    const stack = this.stack;
-    if (info !== null && stack.inForeign && stack.depth > 0 && stack.frames[stack.depth - 1]!.tag === info) {
-      this.pop();
-    }
-  }
-
-  onclosetag(start: number, end: number): void {
-    if (this.pendingText !== '') this.flushText();
-    const input = this.input;
-    this.release(start);
-    const stack = this.stack;
-    // Most end tags close the innermost element: compare with it before any lookup.
-    if (stack.depth > 0 && input.is(stack.frames[stack.depth - 1]!.tag.codes, start, end)) {
-      this.pop();
-      return;
-    }
-    const info = this.lookupTag(start, end);
-    if ((info.flags & TagFlag.Void) === 0) {
-      const at = stack.lastIndexOf(info.name);
-      if (at >= 0) {
-        while (stack.depth > at) this.pop();
-      } else if (info.name === 'p') {
-        this.space(); // an implied empty <p></p>
-      }
-    } else if (info.name === 'br') {
-      this.space(); // </br> is read as <br>
-    }
-  }
-
-  onend(): void {
-    this.flushText();
-    while (this.stack.depth > 0) this.pop();
-  }
-
-  private pop(): void {
-    const frame = this.stack.pop();
-    const d = this.stack.depth;
+  protected elementClosed(frame: Frame, index: number): void {
     const anchor = this.anchor;
     if (anchor.link !== null) {
       if ((frame.tag.flags & TagFlag.Spacing) !== 0) anchor.space();
-      if (d === anchor.frame) this.finishAnchor();
+      if (index === anchor.frame) this.finishAnchor();
     }
-    if (d === this.titleFrame) this.finishTitle();
-    if (d === this.styleFrame) this.finishStyle(d);
+    if (index === this.titleFrame) this.finishTitle();
+    if (index === this.styleFrame) this.finishStyle(index);
   }
 
-  // --- tokenizer callbacks: text --------------------------------------------------------------------
-
-  /**
-   * A text node can arrive in several pieces (one per chunk written); it is kept raw until the node ends
-   * (at the next tag, comment or the end), so that a character reference split between chunks is decoded
-   * whole, and one that only looks whole across an element boundary is not.
-   */
-  ontext(start: number, end: number): void {
-    if (this.textWanted) this.pendingText += this.input.slice(start, end);
+  protected wordBreak(): void {
+    if (this.anchor.link !== null) this.anchor.space();
   }
 
-  ontextentity(codepoint: number, _end: number): void {
-    // Not called: the tokenizer does not decode (decodeEntities: false).
-    if (this.textWanted) this.pendingText += String.fromCodePoint(codepoint);
-  }
-
-  oncdata(): void {
-    this.flushText();
-  }
-  oncomment(): void {
-    this.flushText();
-  }
-  ondeclaration(): void {
-    this.flushText();
-  }
-  onprocessinginstruction(): void {
-    this.flushText();
-  }
-
-  private flushText(): void {
-    const raw = this.pendingText;
-    if (raw === '') return;
-    this.pendingText = '';
-    // Style text is raw text in HTML: it is never decoded here (css-collector.ts decodes it as upstream).
-    this.takeText(this.styleFrame < 0 && raw.includes('&') ? decodeHTML(raw) : raw);
-  }
-
-  private takeText(text: string): void {
+  protected text(text: string): void {
     if (this.styleFrame >= 0) {
       this.css.append(text);
       return;
@@ -377,44 +178,13 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
     }
   }
 
-  /** Separates words in the open anchor's text. */
-  private space(): void {
-    if (this.anchor.link !== null) this.anchor.space();
-  }
-
   private updateTextWanted(): void {
     this.textWanted = this.anchor.link !== null || this.titleFrame >= 0 || this.styleFrame >= 0;
+    // Style text is raw text in HTML: not decoded here (css-collector.ts decodes it, as upstream does).
+    this.rawText = this.styleFrame >= 0;
   }
 
   // --- one element's links --------------------------------------------------------------------------
-
-  private finishOpenTag(): void {
-    const info = this.tag;
-    if (info === null) return;
-    this.tag = null;
-    const seen = this.seen;
-    const flags = info.flags;
-    if ((seen & FRAME_ATTRS) !== 0 && (flags & TagFlag.Void) === 0) {
-      const values = this.values;
-      const frame = this.stack.frames[this.stack.depth - 1]!;
-      frame.id = values[Attr.Id];
-      frame.idStart = this.idStart;
-      frame.idEnd = this.idEnd;
-      frame.className = values[Attr.Class];
-      frame.classStart = this.classStart;
-      frame.classEnd = this.classEnd;
-      frame.role = values[Attr.Role];
-    }
-    if (this.anchor.link !== null && (flags & TagFlag.Spacing) !== 0) this.anchor.space();
-    if (info.hasLinks || (seen & GLOBAL_LINK_ATTRS) !== 0) this.elementLinks(info, seen);
-    if (seen !== 0) {
-      const values = this.values;
-      for (let rest = seen; rest !== 0; rest &= rest - 1) values[31 - Math.clz32(rest & -rest)] = undefined;
-      this.seen = 0;
-      this.idStart = -1;
-      this.classStart = -1;
-    }
-  }
 
   private elementLinks(info: TagInfo, seen: number): void {
     this.placement = null;
@@ -477,7 +247,7 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
           this.add('A@/href', A_KIND, href, '', relOf(values[Attr.Rel])),
           this.stack.depth - 1,
         );
-        this.textWanted = true;
+        this.updateTextWanted();
         return;
       }
       case Special.Img: {
@@ -538,14 +308,14 @@ class LinkExtractor implements TokenizerCallbacks, HtmlLinkExtractor {
         if (this.facts.title === null && this.titleFrame < 0 && !this.tagInForeign) {
           this.titleFrame = this.stack.depth - 1;
           this.titleText = '';
-          this.textWanted = true;
+          this.updateTextWanted();
         }
         return;
       case Special.Style:
         if (this.styleFrame < 0 && this.stack.frames[this.stack.depth - 1]?.tag === info) {
           this.styleFrame = this.stack.depth - 1;
           this.css.reset();
-          this.textWanted = true;
+          this.updateTextWanted();
         }
         return;
     }

@@ -6,6 +6,11 @@ import type { LedgerStore } from '../../../core/ledger/store.ts';
 import { registerExtract } from './extract.ts';
 import { registerGraphRank } from './graph-rank.ts';
 import { registerImport } from './import.ts';
+import { registerAnchors } from './reports/anchors.ts';
+import { registerBacklinks } from './reports/backlinks.ts';
+import { registerPages } from './reports/pages.ts';
+import { registerProfile } from './reports/profile.ts';
+import { registerRefDomains } from './reports/refdomains.ts';
 
 /** The adapters the commands need, chosen by the composition root (src/main). */
 export interface CliDeps {
@@ -20,4 +25,9 @@ export function registerCommands(program: Command, deps: CliDeps): void {
   registerExtract(program, deps.pageReader);
   registerGraphRank(program);
   registerImport(program, deps);
+  registerBacklinks(program, deps.openStore);
+  registerRefDomains(program, deps.openStore);
+  registerAnchors(program, deps.openStore);
+  registerPages(program, deps.openStore);
+  registerProfile(program, deps.openStore);
 }

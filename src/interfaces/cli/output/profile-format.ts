@@ -29,10 +29,11 @@ const WINDOW_ROWS: readonly { label: string; key: keyof WindowCounts }[] = [
   { label: 'Lost ref. domains', key: 'lostRefdomains' },
 ];
 
-export function profileScreen(p: ProfileReport, width: number): string[] {
+/** `about` describes the request (scope, filters) for the title line. */
+export function profileScreen(p: ProfileReport, about: string, width: number): string[] {
   const live = p.links.live;
   const lines = [
-    `Backlink profile of ${p.target} (scope ${p.scope})`,
+    `Backlink profile of ${p.target} (${about})`,
     '',
     `Links          ${formatCount(p.links.total)} total, ${formatCount(live)} live, ${formatCount(p.links.lost)} lost`,
     `Dofollow       ${formatCount(p.dofollowLinks)} of ${formatCount(live)} live links (${formatShare(p.dofollowShare)})`,

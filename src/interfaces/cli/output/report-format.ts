@@ -157,10 +157,10 @@ export function* profileCsv(p: ProfileReport): Iterable<string> {
 
 const count = (value: number) => formatCount(value);
 
-/** `follow`, or the flags that make a link not followed: `nofollow`, `ugc+nofollow`... */
-function relFlags(row: { nofollow: boolean; sponsored: boolean; ugc: boolean }): string {
+/** The kind and, for a link that is not followed, why: `a`, `a nofollow`, `a ugc+nofollow`, `iframe`. */
+function kindAndRel(row: { kind: string; nofollow: boolean; sponsored: boolean; ugc: boolean }): string {
   const flags = [row.sponsored && 'sponsored', row.ugc && 'ugc', row.nofollow && 'nofollow'].filter(Boolean);
-  return flags.length === 0 ? 'follow' : flags.join('+');
+  return flags.length === 0 ? row.kind : `${row.kind} ${flags.join('+')}`;
 }
 
 export function backlinkTable(
@@ -169,37 +169,49 @@ export function backlinkTable(
   showLost: boolean,
 ): string[] {
   const columns: TableColumn<BacklinkReportRow>[] = [
-    { header: 'Source URL', cell: (r) => r.sourceUrl, flex: 4, clip: 'middle' },
-    { header: 'Target URL', cell: (r) => r.targetUrl, flex: 3, clip: 'middle' },
+    {
+      header: 'Source URL',
+      cell: (r) => r.sourceUrl,
+      flex: 5,
+      clip: 'middle',
+      minWidth: 16,
+      comfortWidth: 32,
+    },
+    {
+      header: 'Target URL',
+      cell: (r) => r.targetUrl,
+      flex: 4,
+      clip: 'middle',
+      minWidth: 16,
+      comfortWidth: 28,
+    },
     { header: 'Anchor', cell: (r) => r.anchor, flex: 2 },
-    { header: 'Kind', cell: (r) => r.kind },
-    { header: 'Rel', cell: relFlags },
-    { header: 'Placement', cell: (r) => r.placement },
+    { header: 'Link', cell: kindAndRel },
+    { header: 'Placement', cell: (r) => r.placement, optional: 3 },
     { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
-    { header: 'Last seen', cell: (r) => formatDay(r.lastSeen) },
+    { header: 'Last seen', cell: (r) => formatDay(r.lastSeen), optional: 2 },
   ];
   if (showLost) {
     columns.push({
       header: 'Lost',
       cell: (r) => (r.lostAt === null ? 'live' : `${formatDay(r.lostAt)} ${r.lostReason ?? ''}`),
-      flex: 1,
     });
   }
-  columns.push({ header: 'Sources', cell: (r) => r.sources.join(' '), flex: 1 });
+  columns.push({ header: 'Sources', cell: (r) => r.sources.join(' '), flex: 1, optional: 1 });
   return renderTable(columns, rows, width);
 }
 
 export function refDomainTable(rows: readonly RefDomainReportRow[], width: number): string[] {
   return renderTable<RefDomainReportRow>(
     [
-      { header: 'Domain', cell: (r) => r.domain, flex: 2 },
+      { header: 'Domain', cell: (r) => r.domain, flex: 3, minWidth: 16, comfortWidth: 24 },
       { header: 'Links', cell: (r) => count(r.links), align: 'right' },
       { header: 'Dofollow', cell: (r) => count(r.dofollowLinks), align: 'right' },
-      { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
-      { header: 'Last seen', cell: (r) => formatDay(r.lastSeen) },
-      { header: 'Best link', cell: (r) => r.bestLink.sourceUrl, flex: 4, clip: 'middle' },
+      { header: 'First seen', cell: (r) => formatDay(r.firstSeen), optional: 2 },
+      { header: 'Last seen', cell: (r) => formatDay(r.lastSeen), optional: 1 },
+      { header: 'Best link', cell: (r) => r.bestLink.sourceUrl, flex: 4, clip: 'middle', comfortWidth: 28 },
       { header: 'Anchor', cell: (r) => r.bestLink.anchor, flex: 2 },
-      { header: 'Rel', cell: (r) => (r.bestLink.dofollow ? 'follow' : 'nofollow') },
+      { header: 'Link', cell: (r) => `${r.bestLink.kind}${r.bestLink.dofollow ? '' : ' nofollow'}` },
     ],
     rows,
     width,
@@ -236,12 +248,12 @@ export function anchorTable(report: AnchorReport, width: number): string[] {
 export function pageTable(rows: readonly PageReportRow[], width: number): string[] {
   return renderTable<PageReportRow>(
     [
-      { header: 'Target URL', cell: (r) => r.targetUrl, flex: 1, clip: 'middle' },
+      { header: 'Target URL', cell: (r) => r.targetUrl, flex: 1, clip: 'middle', comfortWidth: 40 },
       { header: 'Ref. domains', cell: (r) => count(r.refdomains), align: 'right' },
       { header: 'Links', cell: (r) => count(r.links), align: 'right' },
       { header: 'Dofollow', cell: (r) => count(r.dofollowLinks), align: 'right' },
-      { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
-      { header: 'Last seen', cell: (r) => formatDay(r.lastSeen) },
+      { header: 'First seen', cell: (r) => formatDay(r.firstSeen), optional: 2 },
+      { header: 'Last seen', cell: (r) => formatDay(r.lastSeen), optional: 1 },
     ],
     rows,
     width,

@@ -15,10 +15,18 @@ export interface TableColumn<T> {
   flex?: number;
   /** Where to cut text that does not fit: `middle` for URLs, `end` (default) for prose. */
   clip?: 'end' | 'middle';
+  /** A flexible column never shrinks below this (default 8) unless its content is narrower. */
+  minWidth?: number;
+  /**
+   * Width this column should get before optional columns are shown (URLs: enough to read the host and
+   * some path). While a column is below it, optional columns are hidden, lowest `optional` first.
+   */
+  comfortWidth?: number;
+  /** May be hidden on a narrow terminal; lower numbers go first. */
+  optional?: number;
 }
 
 const GAP = '  ';
-/** A flexible column never shrinks below this (or its natural width, when smaller). */
 const MIN_FLEX_WIDTH = 8;
 const NUMBER = new Intl.NumberFormat('en-US');
 
@@ -33,7 +41,6 @@ export const formatDay = (iso: string | null): string => (iso === null ? '' : is
 
 /** One line of text: control characters and runs of white space (an anchor spanning lines) become one space. */
 export function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
   return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 }
 
@@ -94,7 +101,8 @@ export function clip(text: string, width: number, where: 'end' | 'middle' = 'end
   if (displayWidth(text) <= width) return text;
   if (width <= 1) return width === 1 ? '…' : '';
   if (where === 'end') return `${head(text, width - 1)}…`;
-  const left = Math.ceil((width - 1) / 2);
+  // Favour the start: a URL's host says more than the end of its path.
+  const left = Math.ceil((width - 1) * 0.6);
   return `${head(text, left)}…${tail(text, width - 1 - left)}`;
 }
 
@@ -108,14 +116,19 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
  * else the rest of `width` shared by their `flex` weights (water-filling: a column that needs less than its
  * share gives the difference to the others).
  */
-function columnWidths(natural: readonly number[], flex: readonly (number | undefined)[], width: number) {
+function columnWidths(
+  natural: readonly number[],
+  flex: readonly (number | undefined)[],
+  min: readonly (number | undefined)[],
+  width: number,
+) {
   const widths = [...natural];
   const flexible = natural.map((_, i) => i).filter((i) => (flex[i] ?? 0) > 0);
   const fixed = natural.reduce((sum, w, i) => sum + ((flex[i] ?? 0) > 0 ? 0 : w), 0);
   const available = width - fixed - GAP.length * (natural.length - 1);
   const wanted = flexible.reduce((sum, i) => sum + natural[i]!, 0);
   if (wanted <= available) return widths;
-  for (const i of flexible) widths[i] = Math.min(natural[i]!, MIN_FLEX_WIDTH);
+  for (const i of flexible) widths[i] = Math.min(natural[i]!, min[i] ?? MIN_FLEX_WIDTH);
   let left = available - flexible.reduce((sum, i) => sum + widths[i]!, 0);
   let growing = flexible.filter((i) => widths[i]! < natural[i]!);
   while (left > 0 && growing.length > 0) {
@@ -134,27 +147,57 @@ function columnWidths(natural: readonly number[], flex: readonly (number | undef
   return widths;
 }
 
-/** A header line, a rule and one line per row, fitted to `width` cells (trailing spaces trimmed). */
+/**
+ * A header line, a rule and one line per row, fitted to `width` cells (trailing spaces trimmed). Optional
+ * columns that do not fit are left out, and a last line says which.
+ */
 export function renderTable<T>(
   columns: readonly TableColumn<T>[],
   rows: readonly T[],
   width: number,
 ): string[] {
-  const cells = rows.map((row) => columns.map((c) => oneLine(c.cell(row))));
-  const natural = columns.map((c, i) =>
-    Math.max(displayWidth(c.header), ...cells.map((line) => displayWidth(line[i]!))),
+  const allCells = rows.map((row) => columns.map((c) => oneLine(c.cell(row))));
+  const allNatural = columns.map((c, i) =>
+    Math.max(displayWidth(c.header), ...allCells.map((line) => displayWidth(line[i]!))),
   );
-  const widths = columnWidths(
-    natural,
-    columns.map((c) => c.flex),
-    width,
-  );
+  let shown = columns.map((_, i) => i);
+  let widths: number[];
+  for (;;) {
+    const natural = shown.map((i) => allNatural[i]!);
+    widths = columnWidths(
+      natural,
+      shown.map((i) => columns[i]!.flex),
+      shown.map((i) => columns[i]!.minWidth),
+      width,
+    );
+    const total = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
+    const cramped = shown.some((i, k) => {
+      const comfort = columns[i]!.comfortWidth;
+      return comfort !== undefined && widths[k]! < Math.min(natural[k]!, comfort);
+    });
+    if (!cramped && total <= width) break;
+    const optional = shown.filter((i) => columns[i]!.optional !== undefined);
+    if (optional.length === 0) break;
+    const drop = optional.reduce((a, b) => (columns[b]!.optional! < columns[a]!.optional! ? b : a));
+    shown = shown.filter((i) => i !== drop);
+  }
   const line = (values: readonly string[]) =>
-    values
-      .map((v, i) => pad(clip(v, widths[i]!, columns[i]!.clip), widths[i]!, columns[i]!.align ?? 'left'))
+    shown
+      .map((i, k) =>
+        pad(clip(values[i]!, widths[k]!, columns[i]!.clip), widths[k]!, columns[i]!.align ?? 'left'),
+      )
       .join(GAP)
       .trimEnd();
-  return [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join(GAP), ...cells.map(line)];
+  const lines = [
+    line(columns.map((c) => c.header)),
+    widths.map((w) => '─'.repeat(w)).join(GAP),
+    ...allCells.map(line),
+  ];
+  const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
+  if (hidden.length > 0) {
+    lines.push(`(not shown for lack of width: ${hidden.join(', ')}; widen the terminal or use --format csv)`);
+  }
+  return lines;
 }
 
 /**

@@ -5,7 +5,7 @@
  * message for an empty one.
  */
 import { statSync } from 'node:fs';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { type ReportRequest, reportBacklinks } from '../../../../app/ledger/reports.ts';
 import { UsageError } from '../../../../core/errors.ts';
 import type { LedgerKind } from '../../../../core/ledger/model.ts';
@@ -21,15 +21,14 @@ import {
 } from '../../../../core/ledger/query.ts';
 import type { LedgerStore } from '../../../../core/ledger/store.ts';
 import { LINK_KINDS, PLACEMENTS, type Placement } from '../../../../core/link/link.ts';
+import { DEFAULT_DB_FILE, dbPathOf } from '../../db-path.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../output/report-format.ts';
-import { formatCount } from '../../output/text-table.ts';
 import { TextSink } from '../../output/text-sink.ts';
+import { formatCount } from '../../output/text-table.ts';
 
 /** Opens the ledger at a path (the composition root picks the backend). */
 export type OpenLedger = (path: string) => Promise<LedgerStore>;
 
-/** The ledger file when neither --db nor LINKLEDGER_DB says otherwise (the DuckDB adapter's DEFAULT_DB_PATH). */
-export const DEFAULT_DB_FILE = './linkledger.duckdb';
 /** A DuckDB ledger that lives in memory only: always empty, but a valid --db for trying the commands. */
 const IN_MEMORY = ':memory:';
 
@@ -39,12 +38,12 @@ const ORDERS: readonly SortOrder[] = ['asc', 'desc'];
 
 /** Flags as commander hands them over (strings until parsed). */
 export interface ReportFlags {
-  db: string;
+  db?: string;
   format: string;
   scope: string;
   dofollow?: boolean;
-  kind: string[];
-  placement: string[];
+  kind?: string[];
+  placement?: string[];
   since?: string;
   includeInternal?: boolean;
   status?: string;
@@ -63,19 +62,20 @@ export interface ReportContext {
   limitGiven: boolean;
 }
 
-const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+const collect = (value: string, previous: readonly string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
 const list = (values: readonly string[]) => values.join(', ');
 
-/** The target argument and the flags of every report; `sorts` adds status, sorting and paging. */
+/** The target argument and the flags of every report; `listing` adds status, sorting and paging. */
 export function addReportOptions(
   command: Command,
   listing: { sorts: readonly string[]; defaultSort: string } | null,
 ): Command {
   command
     .argument('<target>', 'a registrable domain, host, URL or URL prefix (see --scope)')
-    .addOption(
-      new Option('--db <path>', 'the ledger file').env('LINKLEDGER_DB').default(DEFAULT_DB_FILE),
-    )
+    .option('--db <path>', `ledger file (default ${DEFAULT_DB_FILE}, or $LINKLEDGER_DB)`)
     .option('-f, --format <format>', `output format: ${list(REPORT_FORMATS)}`, 'table')
     .option(
       '--scope <scope>',
@@ -87,13 +87,11 @@ export function addReportOptions(
       '--kind <kinds>',
       `link kinds, repeatable or comma-separated: ${list(LEDGER_KINDS)}, or all (default: ${list(REPORT_KINDS)})`,
       collect,
-      [],
     )
     .option(
       '--placement <placements>',
       `where the link sits on its page, repeatable or comma-separated: ${list(PLACEMENTS)}`,
       collect,
-      [],
     )
     .option('--since <date>', 'only links first seen on or after this day (YYYY-MM-DD, UTC)')
     .option('--include-internal', "also links from the target's own registrable domain");
@@ -106,7 +104,7 @@ export function addReportOptions(
         '--limit <n>',
         `rows to show, 1 to ${formatCount(MAX_LIMIT)} (default ${DEFAULT_LIMIT} for table, ${formatCount(MAX_LIMIT)} for json and csv)`,
       )
-      .option('--offset <n>', 'rows to skip (the next page starts at offset + limit)', '0');
+      .option('--offset <n>', 'rows to skip (default 0; the next page starts at offset + limit)');
   }
   return command;
 }
@@ -122,12 +120,14 @@ function someOf<T extends string>(flag: string, values: readonly string[], allow
   return [...new Set(parts.filter((v) => v !== '').map((v) => oneOf(flag, v, allowed)))];
 }
 
-export function integerFlag(flag: string, value: string, min: number, max: number): number {
+export function integerFlag(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      `${flag} must be an integer from ${formatCount(min)} to ${formatCount(max)} (got ${JSON.stringify(value)})`,
-    );
+    const range =
+      max === Number.MAX_SAFE_INTEGER
+        ? `of at least ${formatCount(min)}`
+        : `from ${formatCount(min)} to ${formatCount(max)}`;
+    throw new UsageError(`${flag} must be an integer ${range} (got ${JSON.stringify(value)})`);
   }
   return n;
 }
@@ -151,8 +151,8 @@ export function parseReportFlags(
   const format = oneOf('--format', flags.format, REPORT_FORMATS);
   const scope: Scope = oneOf('--scope', flags.scope, SCOPES);
   targetSelector(target, scope); // a target that cannot be read in its scope fails before the ledger opens
-  const kinds = someOf('--kind', flags.kind, [...LEDGER_KINDS, 'all'] as const);
-  const placements: Placement[] = someOf('--placement', flags.placement, PLACEMENTS);
+  const kinds = someOf('--kind', flags.kind ?? [], [...LEDGER_KINDS, 'all'] as const);
+  const placements: Placement[] = someOf('--placement', flags.placement ?? [], PLACEMENTS);
   const request: ReportRequest = { target, scope };
   if (flags.includeInternal) request.includeInternal = true;
   if (flags.dofollow) request.dofollowOnly = true;
@@ -161,9 +161,10 @@ export function parseReportFlags(
   }
   if (placements.length > 0) request.placements = placements;
   if (flags.since !== undefined) request.firstSeenSince = dayFlag('--since', flags.since);
-  if (flags.db.trim() === '') throw new UsageError('--db must name a file');
+  const db = dbPathOf(flags.db);
+  if (db.trim() === '') throw new UsageError('--db (or LINKLEDGER_DB) must name a file');
   return {
-    context: { db: flags.db, format, width, limitGiven: flags.limit !== undefined },
+    context: { db, format, width, limitGiven: flags.limit !== undefined },
     request,
   };
 }
@@ -182,7 +183,7 @@ export function parseListingFlags<S extends string>(
           ? DEFAULT_LIMIT
           : MAX_LIMIT
         : integerFlag('--limit', flags.limit, 1, MAX_LIMIT),
-    offset: integerFlag('--offset', flags.offset ?? '0', 0, Number.MAX_SAFE_INTEGER),
+    offset: integerFlag('--offset', flags.offset ?? '0', 0),
   };
   if (flags.order !== undefined) listing.order = oneOf('--order', flags.order, ORDERS);
   if (flags.sort !== undefined) listing.sort = oneOf('--sort', flags.sort, sorts);
@@ -230,7 +231,8 @@ export function emptyMessage(
   known: boolean,
   offset = 0,
 ): string {
-  if (!known) return `no backlinks to ${request.target} in ${db}; import data first with \`linkledger import\``;
+  if (!known)
+    return `no backlinks to ${request.target} in ${db}; import data first with \`linkledger import\``;
   if (offset > 0) return `no more ${noun} of ${request.target} past --offset ${offset}`;
   return `no ${noun} of ${request.target} match these filters (try --status all, --include-internal or --kind all)`;
 }
@@ -244,7 +246,8 @@ export function describeRequest(
   const parts: string[] = [`scope ${request.scope ?? 'domain'}`];
   if (listing !== null) parts.push(`${listing.status} links`);
   if (request.dofollowOnly) parts.push('dofollow only');
-  if (request.kinds !== undefined) parts.push(`kinds ${request.kinds === 'all' ? 'all' : list(request.kinds)}`);
+  if (request.kinds !== undefined)
+    parts.push(`kinds ${request.kinds === 'all' ? 'all' : list(request.kinds)}`);
   if (request.placements !== undefined) parts.push(`placements ${list(request.placements)}`);
   if (typeof request.firstSeenSince === 'number') {
     parts.push(`first seen since ${new Date(request.firstSeenSince).toISOString().slice(0, 10)}`);
@@ -270,9 +273,10 @@ export function warn(message: string): void {
   process.stderr.write(`linkledger: ${message}\n`);
 }
 
-/** The terminal's width for tables; 120 when stdout is not a terminal. */
+/** The terminal's width for tables; when stdout is not a terminal, $COLUMNS or 120. */
 export function terminalWidth(): number {
-  return process.stdout.columns || 120;
+  const columns = Number(process.env.COLUMNS);
+  return process.stdout.columns || (Number.isInteger(columns) && columns > 0 ? columns : 120);
 }
 
 export interface ListingOutput {
@@ -295,15 +299,12 @@ export async function printListing(
   listing: { status: LinkStatus; limit: number; offset: number },
   out: ListingOutput,
 ): Promise<void> {
-  const empty = out.rows === 0 ? emptyMessage(out.noun, request, context.db, out.known, listing.offset) : null;
+  const empty =
+    out.rows === 0 ? emptyMessage(out.noun, request, context.db, out.known, listing.offset) : null;
   const more = out.rows === listing.limit ? `more with --offset ${listing.offset + listing.limit}` : null;
   if (context.format === 'table') {
     if (empty !== null) return writeStdout([`${empty}\n`]);
-    const lines = [
-      `${out.title} (${describeRequest(request, listing, out.rows)})`,
-      '',
-      ...out.table(),
-    ];
+    const lines = [`${out.title} (${describeRequest(request, listing, out.rows)})`, '', ...out.table()];
     if (more !== null) lines.push('', more);
     return writeStdout([`${lines.join('\n')}\n`]);
   }

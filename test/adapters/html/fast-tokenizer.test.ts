@@ -1,0 +1,76 @@
+/**
+ * The Tokenizer with native skip-ahead (fast-tokenizer.ts) must emit exactly the stock Tokenizer's events,
+ * token by token, on real pages written in random chunks.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { ExtractorTokenizer, FAST_TOKENIZER } from '../../../src/adapters/html/fast-tokenizer.ts';
+import { HTML_CORPUS_DIR } from '../../support/paths.ts';
+
+const SAMPLE = readdirSync(HTML_CORPUS_DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort()
+  .filter((_, i) => i % 16 === 5)
+  .map((file) => readFileSync(join(HTML_CORPUS_DIR, file), 'utf8'));
+
+function events(TokenizerClass: typeof Tokenizer, html: string, sizes: readonly number[]): string[] {
+  const log: string[] = [];
+  const record =
+    (name: string) =>
+    (...args: unknown[]): void => {
+      log.push(`${name}:${args.join(',')}`);
+    };
+  const callbacks: TokenizerCallbacks = {
+    onattribdata: record('attribdata'),
+    onattribentity: record('attribentity'),
+    onattribend: record('attribend'),
+    onattribname: record('attribname'),
+    oncdata: record('cdata'),
+    onclosetag: record('closetag'),
+    oncomment: record('comment'),
+    ondeclaration: record('declaration'),
+    onend: record('end'),
+    onopentagend: record('opentagend'),
+    onopentagname: record('opentagname'),
+    onprocessinginstruction: record('pi'),
+    onselfclosingtag: record('selfclosing'),
+    ontext: record('text'),
+    ontextentity: record('textentity'),
+  };
+  const tokenizer = new TokenizerClass({ decodeEntities: false }, callbacks);
+  let at = 0;
+  for (let k = 0; at < html.length; k++) {
+    const size = sizes.length === 0 ? html.length : sizes[k % sizes.length]!;
+    tokenizer.write(html.slice(at, at + size));
+    at += size;
+  }
+  tokenizer.end();
+  return log;
+}
+
+describe('native skip-ahead tokenizer', () => {
+  it('is in use with htmlparser2 12 (its self-check passed)', () => {
+    expect(FAST_TOKENIZER).toBe(true);
+  });
+
+  it('emits the stock events on real pages, whole', () => {
+    for (const html of SAMPLE)
+      expect(events(ExtractorTokenizer, html, [])).toEqual(events(Tokenizer, html, []));
+  });
+
+  it('emits the stock events on real pages in random chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SAMPLE),
+        fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 12 }),
+        (html, sizes) => {
+          expect(events(ExtractorTokenizer, html, sizes)).toEqual(events(Tokenizer, html, sizes));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
