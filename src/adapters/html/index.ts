@@ -1,7 +1,12 @@
 /**
  * The HTML adapter: streaming link extraction from HTML text or bytes (htmlparser2's Tokenizer, no DOM),
- * with WHATWG charset sniffing. See link-extractor.ts for what is extracted and how, finish-page.ts for
- * page and base URLs, charset.ts for encodings, css-urls.ts / url-values.ts for Common Crawl's value rules.
+ * with WHATWG charset sniffing.
+ *   link-extractor.ts   what is extracted (paths, kinds, anchor texts, rel, placement) and the public API
+ *   element-reader.ts   the Tokenizer callbacks: elements, wanted attributes, text (element-stack.ts,
+ *                       input-buffer.ts, names.ts, tags.ts, attributes.ts, fast-tokenizer.ts)
+ *   finish-page.ts      page URL (capture, canonical, og:url, fallback), base URL, resolution (fast-resolve.ts)
+ *   charset.ts          WHATWG encoding sniffing; extract-bytes.ts decodes a byte stream into the extractor
+ *   css-urls.ts, url-values.ts   Common Crawl's rules for CSS url(), onclick, srcset and data: values
  */
 export {
   type CharsetSniff,

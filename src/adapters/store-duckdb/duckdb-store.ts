@@ -5,6 +5,13 @@
  */
 import { renameSync, rmSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type {
+  AuthorityLevel,
+  AuthorityRun,
+  AuthorityScore,
+  GraphLink,
+  LevelScores,
+} from '../../core/ledger/authority.ts';
 import type { ImportRun } from '../../core/ledger/import-run.ts';
 import type { PageLedgerState } from '../../core/ledger/model.ts';
 import type {
@@ -22,6 +29,13 @@ import type {
   RefDomainRow,
 } from '../../core/ledger/rows.ts';
 import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../core/ledger/store.ts';
+import {
+  authorityOf,
+  readAuthorityRun,
+  saveAuthority,
+  streamLinkGraph,
+  topAuthority,
+} from './authority-queries.ts';
 import { applyStaged, type IdCounters, saveRun, stagePlans } from './commit-plans.ts';
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
@@ -166,6 +180,26 @@ export class DuckDbLedgerStore implements LedgerStore {
         importRuns: r!.import_runs as number,
       };
     });
+  }
+
+  linkGraph(onBatch: (links: readonly GraphLink[]) => void): Promise<number> {
+    return this.exclusive(() => streamLinkGraph(this.conn, onBatch));
+  }
+
+  saveAuthority(run: AuthorityRun, levels: readonly LevelScores[]): Promise<void> {
+    return this.exclusive(() => saveAuthority(this.conn, run, levels));
+  }
+
+  authorityRun(): Promise<AuthorityRun | null> {
+    return this.exclusive(() => readAuthorityRun(this.conn));
+  }
+
+  authorityOf(level: AuthorityLevel, keys: readonly string[]): Promise<Map<string, AuthorityScore>> {
+    return this.exclusive(() => authorityOf(this.conn, level, keys));
+  }
+
+  topAuthority(level: AuthorityLevel, limit?: number): Promise<AuthorityScore[]> {
+    return this.exclusive(() => topAuthority(this.conn, level, limit));
   }
 
   dump(): Promise<LedgerDump> {

@@ -7,6 +7,10 @@
  * writer, which loads every touched page's links before planning (docs/ledger.md, "Storage"). Reports rely
  * on DuckDB's per-row-group min/max (zonemaps) and `optimize()`, which rewrites `links` clustered by
  * target domain, host and URL. Times are TIMESTAMP (UTC); in staging they travel as DOUBLE epoch ms.
+ *
+ * `authority` holds the scores of the last rank run (authority-queries.ts), one row per (level, key); the
+ * run itself (options and iteration stats) is JSON in `ledger_meta` under `authority_run`. Added after
+ * schema 1 shipped: `CREATE ... IF NOT EXISTS` adds it to older files when they are opened.
  */
 import { LOST_REASONS } from '../../core/ledger/model.ts';
 import { LINK_KINDS, PLACEMENTS } from '../../core/link/link.ts';
@@ -75,6 +79,13 @@ CREATE TABLE IF NOT EXISTS captures (
 );
 CREATE TABLE IF NOT EXISTS links (${LINKS_COLUMNS});
 CREATE TABLE IF NOT EXISTS link_sources (${LINK_SOURCES_COLUMNS});
+CREATE TABLE IF NOT EXISTS authority (
+  level VARCHAR NOT NULL,
+  key VARCHAR NOT NULL,
+  rank DOUBLE NOT NULL,
+  score DOUBLE NOT NULL,
+  ranked_at TIMESTAMP NOT NULL
+);
 CREATE TABLE IF NOT EXISTS import_runs (
   id VARCHAR PRIMARY KEY,
   key VARCHAR NOT NULL,

@@ -3,6 +3,13 @@
  * as the reference implementation of the store contract. Values are copied in and out, so callers can
  * never change stored state behind the store's back; a commit is validated before anything is applied.
  */
+import type {
+  AuthorityLevel,
+  AuthorityRun,
+  AuthorityScore,
+  GraphLink,
+  LevelScores,
+} from '../../core/ledger/authority.ts';
 import type { ImportRun } from '../../core/ledger/import-run.ts';
 import type { PageLedgerState, StoredCapture, StoredLink, StoredPage } from '../../core/ledger/model.ts';
 import { materializeFresh } from '../../core/ledger/plan-fresh.ts';
@@ -21,6 +28,7 @@ import type {
   RefDomainRow,
 } from '../../core/ledger/rows.ts';
 import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../core/ledger/store.ts';
+import { MemoryAuthority } from './memory-authority.ts';
 import { compareKeys, compareText, linkOrderKeys, matchesFilter, page, profileOf } from './memory-queries.ts';
 
 interface SourceSpan {
@@ -36,6 +44,7 @@ export class MemoryLedgerStore implements LedgerStore {
   private readonly linksByPage = new Map<number, number[]>();
   private readonly linkSources = new Map<number, Map<string, SourceSpan>>();
   private readonly runs = new Map<string, ImportRun>();
+  private readonly authority = new MemoryAuthority();
   private nextPageId = 1;
   private nextLinkId = 1;
   private closed = false;
@@ -272,6 +281,34 @@ export class MemoryLedgerStore implements LedgerStore {
         })),
     );
     return { pages, captures, links, linkSources };
+  }
+
+  async linkGraph(onBatch: (links: readonly GraphLink[]) => void): Promise<number> {
+    this.assertOpen();
+    const batch: GraphLink[] = [];
+    for (const l of this.links.values()) {
+      const { sourceUrl, targetUrl, followed, kind } = l;
+      batch.push({ sourceUrl, targetUrl, followed, kind, live: l.lostAt === null });
+    }
+    if (batch.length > 0) onBatch(batch);
+    return batch.length;
+  }
+
+  async saveAuthority(run: AuthorityRun, levels: readonly LevelScores[]): Promise<void> {
+    this.assertOpen();
+    this.authority.save(run, levels);
+  }
+
+  async authorityRun(): Promise<AuthorityRun | null> {
+    return this.authority.lastRun();
+  }
+
+  async authorityOf(level: AuthorityLevel, keys: readonly string[]): Promise<Map<string, AuthorityScore>> {
+    return this.authority.of(level, keys);
+  }
+
+  async topAuthority(level: AuthorityLevel, limit?: number): Promise<AuthorityScore[]> {
+    return this.authority.top(level, limit);
   }
 
   async optimize(): Promise<void> {}

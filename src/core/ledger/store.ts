@@ -4,6 +4,7 @@
  * (plan-page.ts) and the store writes plans atomically and answers report queries. One contract suite
  * (test/contract) runs against every implementation.
  */
+import type { AuthorityLevel, AuthorityRun, AuthorityScore, GraphLink, LevelScores } from './authority.ts';
 import type { ImportRun } from './import-run.ts';
 import type { PageLedgerState, SourceTag } from './model.ts';
 import type { PagePlan } from './plan-page.ts';
@@ -49,6 +50,19 @@ export interface LedgerStore {
   /** Source tags seen, with link counts. */
   sources(): Promise<{ source: SourceTag; links: number }[]>;
   counts(): Promise<StoreCounts>;
+  /**
+   * Streams every ledger link (all kinds, live and lost) as graph edges, in batches handed to `onBatch`
+   * (order unspecified; the batch array is not reused). Resolves with the number of links.
+   */
+  linkGraph(onBatch: (links: readonly GraphLink[]) => void): Promise<number>;
+  /** Replaces the stored authority (every level) with one rank run's, atomically. */
+  saveAuthority(run: AuthorityRun, levels: readonly LevelScores[]): Promise<void>;
+  /** The last saved rank run, or null when the ledger was never ranked. */
+  authorityRun(): Promise<AuthorityRun | null>;
+  /** Stored authority of these keys at one level; keys without a score are absent from the map. */
+  authorityOf(level: AuthorityLevel, keys: readonly string[]): Promise<Map<string, AuthorityScore>>;
+  /** The best scores of a level (score, then rank, descending; then key); every one without `limit`. */
+  topAuthority(level: AuthorityLevel, limit?: number): Promise<AuthorityScore[]>;
   dump(): Promise<LedgerDump>;
   /**
    * Reorganises storage for fast target queries (DuckDB: clusters links by target and compacts the file).
