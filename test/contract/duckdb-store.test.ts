@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
+import { describeAuthorityStoreContract } from './authority-store.contract.ts';
 import { describeLedgerStoreContract } from './ledger-store.contract.ts';
 import { describeReportContract } from './reports.contract.ts';
 
@@ -15,3 +16,4 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeLedgerStoreContract('duckdb', open);
 describeReportContract('duckdb', open);
+describeAuthorityStoreContract('duckdb', open);

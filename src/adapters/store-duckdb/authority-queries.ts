@@ -62,7 +62,9 @@ export async function saveAuthority(
     await conn.run(`DELETE FROM ledger_meta WHERE key = '${RUN_KEY}'`);
     await conn.run(`INSERT INTO ledger_meta VALUES ('${RUN_KEY}', $1)`, [JSON.stringify(run)]);
     // ranked_at is filled in SQL afterwards: one constant, not one value per row through the API.
-    await conn.run('CREATE TEMP TABLE IF NOT EXISTS stage_authority (level VARCHAR, key VARCHAR, rank DOUBLE, score DOUBLE)');
+    await conn.run(
+      'CREATE TEMP TABLE IF NOT EXISTS stage_authority (level VARCHAR, key VARCHAR, rank DOUBLE, score DOUBLE)',
+    );
     await conn.run('DELETE FROM stage_authority');
     const writer = new ChunkWriter(await conn.createAppender('stage_authority', null, 'temp'), [
       'varchar',
@@ -74,10 +76,9 @@ export async function saveAuthority(
       for (let i = 0; i < keys.length; i++) writer.add([level, keys[i]!, ranks[i]!, scores[i]!]);
     }
     writer.close();
-    await conn.run(
-      `INSERT INTO authority SELECT level, key, rank, score, ${ts('$1')} FROM stage_authority`,
-      [run.rankedAt],
-    );
+    await conn.run(`INSERT INTO authority SELECT level, key, rank, score, ${ts('$1')} FROM stage_authority`, [
+      run.rankedAt,
+    ]);
     await conn.run('DELETE FROM stage_authority');
     await conn.run('COMMIT');
   } catch (error) {

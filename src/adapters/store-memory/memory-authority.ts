@@ -20,9 +20,12 @@ export class MemoryAuthority {
     for (const level of AUTHORITY_LEVELS) next.set(level, new Map());
     for (const { level, keys, ranks, scores } of levels) {
       if (ranks.length !== keys.length || scores.length !== keys.length)
-        throw new Error(`saveAuthority: ${level} has ${keys.length} keys, ${ranks.length} ranks, ${scores.length} scores`);
+        throw new Error(
+          `saveAuthority: ${level} has ${keys.length} keys, ${ranks.length} ranks, ${scores.length} scores`,
+        );
       const map = next.get(level)!;
-      for (let i = 0; i < keys.length; i++) map.set(keys[i]!, { key: keys[i]!, rank: ranks[i]!, score: scores[i]! });
+      for (let i = 0; i < keys.length; i++)
+        map.set(keys[i]!, { key: keys[i]!, rank: ranks[i]!, score: scores[i]! });
     }
     this.run = structuredClone(run);
     this.levels = next;
