@@ -5,9 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { ExtractorTokenizer, FAST_TOKENIZER } from '../../../src/adapters/html/fast-tokenizer.ts';
+import {
+  ExtractorTokenizer,
+  FAST_TOKENIZER,
+  tokenizerEvents,
+} from '../../../src/adapters/html/fast-tokenizer.ts';
 import { HTML_CORPUS_DIR } from '../../support/paths.ts';
 
 const SAMPLE = readdirSync(HTML_CORPUS_DIR)
@@ -16,39 +20,18 @@ const SAMPLE = readdirSync(HTML_CORPUS_DIR)
   .filter((_, i) => i % 16 === 5)
   .map((file) => readFileSync(join(HTML_CORPUS_DIR, file), 'utf8'));
 
-function events(TokenizerClass: typeof Tokenizer, html: string, sizes: readonly number[]): string[] {
-  const log: string[] = [];
-  const record =
-    (name: string) =>
-    (...args: unknown[]): void => {
-      log.push(`${name}:${args.join(',')}`);
-    };
-  const callbacks: TokenizerCallbacks = {
-    onattribdata: record('attribdata'),
-    onattribentity: record('attribentity'),
-    onattribend: record('attribend'),
-    onattribname: record('attribname'),
-    oncdata: record('cdata'),
-    onclosetag: record('closetag'),
-    oncomment: record('comment'),
-    ondeclaration: record('declaration'),
-    onend: record('end'),
-    onopentagend: record('opentagend'),
-    onopentagname: record('opentagname'),
-    onprocessinginstruction: record('pi'),
-    onselfclosingtag: record('selfclosing'),
-    ontext: record('text'),
-    ontextentity: record('textentity'),
-  };
-  const tokenizer = new TokenizerClass({ decodeEntities: false }, callbacks);
+/** The input cut into pieces of the given sizes, cycling (the whole text when no sizes). */
+function* pieces(html: string, sizes: readonly number[]): Generator<string> {
   let at = 0;
   for (let k = 0; at < html.length; k++) {
     const size = sizes.length === 0 ? html.length : sizes[k % sizes.length]!;
-    tokenizer.write(html.slice(at, at + size));
+    yield html.slice(at, at + size);
     at += size;
   }
-  tokenizer.end();
-  return log;
+}
+
+function events(TokenizerClass: typeof Tokenizer, html: string, sizes: readonly number[]): string[] {
+  return tokenizerEvents(TokenizerClass, pieces(html, sizes));
 }
 
 describe('native skip-ahead tokenizer', () => {
