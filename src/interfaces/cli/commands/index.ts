@@ -6,11 +6,13 @@ import type { LedgerStore } from '../../../core/ledger/store.ts';
 import { registerExtract } from './extract.ts';
 import { registerGraphRank } from './graph-rank.ts';
 import { registerImport } from './import.ts';
+import { registerRank } from './rank.ts';
 import { registerAnchors } from './reports/anchors.ts';
 import { registerBacklinks } from './reports/backlinks.ts';
 import { registerPages } from './reports/pages.ts';
 import { registerProfile } from './reports/profile.ts';
 import { registerRefDomains } from './reports/refdomains.ts';
+import { registerWhatIf } from './whatif.ts';
 
 /** The adapters the commands need, chosen by the composition root (src/main). */
 export interface CliDeps {
@@ -30,4 +32,6 @@ export function registerCommands(program: Command, deps: CliDeps): void {
   registerAnchors(program, deps.openStore);
   registerPages(program, deps.openStore);
   registerProfile(program, deps.openStore);
+  registerRank(program, deps.openStore);
+  registerWhatIf(program, deps.openStore);
 }

@@ -1,0 +1,56 @@
+/**
+ * Authority beside the report rows: the stored scores of the last `linkledger rank` run (0-100) for the
+ * pages and domains a report lists, `null` where the ledger has no score (never ranked, or ranked before
+ * the link arrived, or left out of the graph: a lost or technical link's page).
+ *
+ * Apart from reports.ts on purpose: the rows of `reportBacklinks` / `reportRefDomains` keep the fields
+ * the report commands and their CSV columns are built on, and a caller that wants authority adds it with
+ * one more store round trip per page of rows (two lookups by key, whatever the page size).
+ */
+import type { LedgerStore } from '../../core/ledger/store.ts';
+import type { BacklinkReportRow, RefDomainReportRow } from './reports.ts';
+
+export interface BacklinkAuthority {
+  /** Page authority of the source page. */
+  sourceAuthority: number | null;
+  /** Domain authority of the source page's registrable domain. */
+  sourceDomainAuthority: number | null;
+}
+
+export interface RefDomainAuthority {
+  /** Domain authority of the referring domain. */
+  authority: number | null;
+}
+
+const rounded = (score: number | undefined): number | null =>
+  score === undefined ? null : Math.round(score * 10) / 10;
+
+export async function withBacklinkAuthority<R extends BacklinkReportRow>(
+  store: LedgerStore,
+  rows: readonly R[],
+): Promise<(R & BacklinkAuthority)[]> {
+  const pages = await store.authorityOf(
+    'page',
+    rows.map((r) => r.sourceUrl),
+  );
+  const domains = await store.authorityOf(
+    'domain',
+    rows.map((r) => r.sourceDomain),
+  );
+  return rows.map((r) => ({
+    ...r,
+    sourceAuthority: rounded(pages.get(r.sourceUrl)?.score),
+    sourceDomainAuthority: rounded(domains.get(r.sourceDomain)?.score),
+  }));
+}
+
+export async function withRefDomainAuthority<R extends RefDomainReportRow>(
+  store: LedgerStore,
+  rows: readonly R[],
+): Promise<(R & RefDomainAuthority)[]> {
+  const domains = await store.authorityOf(
+    'domain',
+    rows.map((r) => r.domain),
+  );
+  return rows.map((r) => ({ ...r, authority: rounded(domains.get(r.domain)?.score) }));
+}
