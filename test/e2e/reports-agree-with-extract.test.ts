@@ -39,8 +39,8 @@ function expectedByDomain(pages: readonly PageLinks[]): Map<string, Set<string>>
       if (!kinds.has(link.kind) || link.target === null || !isWebUrl(link.target)) continue;
       const target = domainOf(link.target);
       if (target === domainOf(link.source)) continue;
-      let set = byDomain.get(target);
-      if (!set) byDomain.set(target, (set = new Set()));
+      const set = byDomain.get(target) ?? new Set<string>();
+      byDomain.set(target, set);
       set.add(`${link.source} -> ${link.target}`);
     }
   }
