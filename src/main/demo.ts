@@ -2,7 +2,7 @@
  * `npm start`: the demo on the real data bundled with the repository.
  *   1. Extracts every link of a Common Crawl WARC excerpt (data/commoncrawl: 16 real captures of
  *      CC-MAIN-2020-34) and of the 258 real news pages of the npm package htmlparser-benchmark.
- *   2. Imports both into a fresh DuckDB ledger, `./demo.duckdb`.
+ *   2. Imports both into a fresh DuckDB ledger, `./demo.duckdb`, and ranks it (page, host, domain authority).
  *   3. Prints the backlink profile and the top backlinks of the domain most linked to in that data.
  * Afterwards every report runs on the same file: `node bin/linkledger.js backlinks DOMAIN --db demo.duckdb`.
  */
@@ -13,6 +13,7 @@ import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
 import { openImportSources } from '../adapters/sources/import-sources.ts';
 import { openStore } from '../adapters/store-duckdb/open-store.ts';
 import { extractLinks } from '../app/extract-links.ts';
+import { rankLedger } from '../app/ledger/rank-ledger.ts';
 import { reportBacklinks, reportProfile } from '../app/ledger/reports.ts';
 import { runImport } from '../app/ledger/run-import.ts';
 import { LinkSummary } from '../core/extract/link-summary.ts';
@@ -35,7 +36,7 @@ const DATASETS = [
 
 async function demo(): Promise<number> {
   const out = process.stdout;
-  const width = Math.min(process.stdout.columns ?? 120, 140);
+  const width = process.stdout.columns ?? 150;
   out.write('linkledger demo on bundled real data\n\n1. Link extraction\n');
   const all = new LinkSummary();
   for (const dataset of DATASETS) {
@@ -71,6 +72,13 @@ async function demo(): Promise<number> {
           `${run.stats.newLinks.toLocaleString('en-US')} links (source ${run.source})\n`,
       );
     }
+    const ranked = await rankLedger(store, { now, dofollowOnly: true, top: 5 });
+    const domains = ranked.run.levels.domain;
+    out.write(
+      `   ranked ${domains.nodes.toLocaleString('en-US')} domains from ${ranked.run.linksUsed.toLocaleString('en-US')} ` +
+        `followed links (PageRank, ${domains.iterations} iterations); top: ` +
+        `${ranked.top.domain.map((d) => `${d.key} ${d.score.toFixed(1)}`).join(', ')}\n`,
+    );
     const target = figures.topLinkedDomains[0]?.domain;
     if (target === undefined) return 0;
     out.write(`\n3. Reports for the domain most linked to: ${target}\n\n`);

@@ -84,6 +84,8 @@ export function describeReportContract(name: string, open: StoreFactory): void {
         sources: ['crawl'],
         sourceHost: 'blog.one.org',
         sourceDomain: 'one.org',
+        sourceAuthority: null,
+        sourceDomainAuthority: null,
       });
     });
 

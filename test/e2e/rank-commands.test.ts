@@ -105,6 +105,43 @@ describe('linkledger rank', () => {
   });
 });
 
+describe('reports after a rank run', () => {
+  it('carry the stored authority of each referring domain and source page', () => {
+    const refdomains = cli(
+      'refdomains',
+      ranked.top.domain[0]!.key,
+      '--db',
+      db,
+      '--format',
+      'json',
+      '--limit',
+      '100',
+    );
+    const backlinks = cli(
+      'backlinks',
+      ranked.top.domain[0]!.key,
+      '--db',
+      db,
+      '--format',
+      'json',
+      '--limit',
+      '100',
+    );
+    const rows = JSON.parse(refdomains.stdout) as { domain: string; authority: number | null }[];
+    const links = JSON.parse(backlinks.stdout) as {
+      sourceDomain: string;
+      sourceDomainAuthority: number | null;
+    }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.authority !== null && r.authority >= 0 && r.authority <= 100)).toBe(true);
+    expect(
+      links.every(
+        (l) => l.sourceDomainAuthority === rows.find((r) => r.domain === l.sourceDomain)?.authority,
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('linkledger whatif', () => {
   it('shows the target rising with a link from the best page, warm-started, and writes nothing', async () => {
     const before = await stored();

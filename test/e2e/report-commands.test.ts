@@ -68,10 +68,12 @@ const BACKLINK_FIELDS = [
   'sources',
   'sourceHost',
   'sourceDomain',
+  'sourceAuthority',
+  'sourceDomainAuthority',
 ];
 const REFDOMAIN_CSV_HEADER =
   'domain,links,dofollowLinks,firstSeen,lastSeen,bestLink.sourceUrl,bestLink.targetUrl,bestLink.anchor,' +
-  'bestLink.kind,bestLink.dofollow,bestLink.placement';
+  'bestLink.kind,bestLink.dofollow,bestLink.placement,authority';
 
 interface Expected {
   backlinks: BacklinkReportRow[];

@@ -3,12 +3,10 @@
  * pages and domains a report lists, `null` where the ledger has no score (never ranked, or ranked before
  * the link arrived, or left out of the graph: a lost or technical link's page).
  *
- * Apart from reports.ts on purpose: the rows of `reportBacklinks` / `reportRefDomains` keep the fields
- * the report commands and their CSV columns are built on, and a caller that wants authority adds it with
- * one more store round trip per page of rows (two lookups by key, whatever the page size).
+ * reportBacklinks / reportRefDomains add these to every page of rows they return: one more store round trip
+ * per page of rows (two lookups by key, whatever the page size).
  */
 import type { LedgerStore } from '../../core/ledger/store.ts';
-import type { BacklinkReportRow, RefDomainReportRow } from './reports.ts';
 
 export interface BacklinkAuthority {
   /** Page authority of the source page. */
@@ -25,7 +23,7 @@ export interface RefDomainAuthority {
 const rounded = (score: number | undefined): number | null =>
   score === undefined ? null : Math.round(score * 10) / 10;
 
-export async function withBacklinkAuthority<R extends BacklinkReportRow>(
+export async function withBacklinkAuthority<R extends { sourceUrl: string; sourceDomain: string }>(
   store: LedgerStore,
   rows: readonly R[],
 ): Promise<(R & BacklinkAuthority)[]> {
@@ -44,7 +42,7 @@ export async function withBacklinkAuthority<R extends BacklinkReportRow>(
   }));
 }
 
-export async function withRefDomainAuthority<R extends RefDomainReportRow>(
+export async function withRefDomainAuthority<R extends { domain: string }>(
   store: LedgerStore,
   rows: readonly R[],
 ): Promise<(R & RefDomainAuthority)[]> {

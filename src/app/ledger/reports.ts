@@ -31,6 +31,7 @@ import type { NamedCount, WindowCounts } from '../../core/ledger/rows.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import type { Placement } from '../../core/link/link.ts';
 import { domainParts } from '../../core/url/host-keys.ts';
+import { withBacklinkAuthority, withRefDomainAuthority } from './report-authority.ts';
 
 export interface ReportRequest {
   target: string;
@@ -88,6 +89,10 @@ export interface BacklinkReportRow {
   sources: string[];
   sourceHost: string;
   sourceDomain: string;
+  /** Page authority (0-100) of the source page from the last `linkledger rank`; null if not ranked. */
+  sourceAuthority: number | null;
+  /** Domain authority (0-100) of the source domain from the last `linkledger rank`; null if not ranked. */
+  sourceDomainAuthority: number | null;
 }
 
 export async function reportBacklinks(
@@ -99,7 +104,7 @@ export async function reportBacklinks(
     ...paging(req, 'desc'),
     sort: req.sort ?? 'first-seen',
   });
-  return rows.map((r) => ({
+  const shaped = rows.map((r) => ({
     sourceUrl: r.sourceUrl,
     targetUrl: r.targetUrl,
     anchor: r.anchor,
@@ -117,6 +122,7 @@ export async function reportBacklinks(
     sourceHost: r.sourceHost,
     sourceDomain: r.sourceDomain,
   }));
+  return withBacklinkAuthority(store, shaped);
 }
 
 export interface RefDomainReportRow {
@@ -133,6 +139,8 @@ export interface RefDomainReportRow {
     dofollow: boolean;
     placement: Placement;
   };
+  /** Domain authority (0-100) of the referring domain from the last `linkledger rank`; null if not ranked. */
+  authority: number | null;
 }
 
 export async function reportRefDomains(
@@ -145,7 +153,7 @@ export async function reportRefDomains(
     ...paging(req, sort === 'domain' ? 'asc' : 'desc'),
     sort,
   });
-  return rows.map((r) => ({
+  const shaped = rows.map((r) => ({
     domain: r.domain,
     links: r.links,
     dofollowLinks: r.dofollowLinks,
@@ -160,6 +168,7 @@ export async function reportRefDomains(
       placement: r.best.placement,
     },
   }));
+  return withRefDomainAuthority(store, shaped);
 }
 
 export interface AnchorReportRow {

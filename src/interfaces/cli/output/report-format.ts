@@ -82,6 +82,8 @@ export const BACKLINK_CSV_COLUMNS = csvColumns<BacklinkReportRow>()([
   'sources',
   'sourceHost',
   'sourceDomain',
+  'sourceAuthority',
+  'sourceDomainAuthority',
 ]);
 
 export const REFDOMAIN_CSV_COLUMNS = csvColumns<RefDomainReportRow>()([
@@ -96,6 +98,7 @@ export const REFDOMAIN_CSV_COLUMNS = csvColumns<RefDomainReportRow>()([
   'bestLink.kind',
   'bestLink.dofollow',
   'bestLink.placement',
+  'authority',
 ]);
 
 export const ANCHOR_CSV_COLUMNS = csvColumns<AnchorReportRow>()([
@@ -186,6 +189,7 @@ export function backlinkTable(
       comfortWidth: 28,
     },
     { header: 'Anchor', cell: (r) => r.anchor, flex: 2 },
+    { header: 'DA', cell: (r) => authorityCell(r.sourceDomainAuthority), align: 'right', optional: 1 },
     { header: 'Link', cell: kindAndRel },
     { header: 'Placement', cell: (r) => r.placement, optional: 3 },
     { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },
@@ -201,10 +205,16 @@ export function backlinkTable(
   return renderTable(columns, rows, width);
 }
 
+/** An authority score for a table cell: one decimal, `-` before the first `linkledger rank`. */
+function authorityCell(score: number | null): string {
+  return score === null ? '-' : score.toFixed(1);
+}
+
 export function refDomainTable(rows: readonly RefDomainReportRow[], width: number): string[] {
   return renderTable<RefDomainReportRow>(
     [
       { header: 'Domain', cell: (r) => r.domain, flex: 3, minWidth: 16, comfortWidth: 24 },
+      { header: 'DA', cell: (r) => authorityCell(r.authority), align: 'right', optional: 3 },
       { header: 'Links', cell: (r) => count(r.links), align: 'right' },
       { header: 'Dofollow', cell: (r) => count(r.dofollowLinks), align: 'right' },
       { header: 'First seen', cell: (r) => formatDay(r.firstSeen), optional: 2 },

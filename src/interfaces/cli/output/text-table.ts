@@ -195,7 +195,7 @@ export function renderTable<T>(
   ];
   const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
   if (hidden.length > 0) {
-    lines.push(`(not shown for lack of width: ${hidden.join(', ')}; widen the terminal or use --format csv)`);
+    lines.push(`(not shown for lack of width: ${hidden.join(', ')}; widen or use --format csv)`);
   }
   return lines;
 }
