@@ -1,19 +1,32 @@
 /**
  * Benchmark data for the ledger: realistic extracted pages with a power-law spread of links over domains.
  *
- * Until the HTML extractor lands, pages are generated: source hosts and target domains are drawn from a
+ * By default the pages are the real corpus (corpusPages). Generated pages, for the query benchmark: source hosts and target domains are drawn from a
  * Zipf-like distribution (a few domains get most links, as on the web), each page carries ~50 links
  * (about 55% internal, 45% external), anchors from a small vocabulary, 12% nofollow, 8% images, placements
- * spread like a news site's. REAL LINKS HOOK: `corpusPages` is where the lead plugs in the links the HTML
- * extractor finds in the 258-page corpus (node_modules/htmlparser-benchmark/files); `benchPages` then
- * repeats them under fresh URLs to reach the wanted volume.
+ * spread like a news site's. `benchPages` repeats either pool under fresh URLs to reach the wanted volume.
  */
+import { join } from 'node:path';
+import { FilePageReader } from '../src/adapters/sources/file-page-reader.ts';
+import { extractLinks } from '../src/app/extract-links.ts';
 import type { CapturedPageLinks } from '../src/app/ledger/ingest-pages.ts';
 import type { Link, Placement } from '../src/core/link/link.ts';
 
-/** REAL LINKS HOOK: return the corpus pages extracted by src/adapters/html, or null to generate pages. */
+/**
+ * The links the HTML extractor finds in the 258 real news pages of htmlparser-benchmark (node_modules), as
+ * captures. Pages that name no canonical or og:url get a synthetic https URL so that they count too.
+ * `LEDGER_BENCH_GENERATED=1` switches back to the generated pool (to compare with earlier runs).
+ */
 export async function corpusPages(): Promise<CapturedPageLinks[] | null> {
-  return null;
+  if (process.env.LEDGER_BENCH_GENERATED === '1') return null;
+  const dir = join(import.meta.dirname, '..', 'node_modules', 'htmlparser-benchmark', 'files');
+  const pages: CapturedPageLinks[] = [];
+  await extractLinks([dir], new FilePageReader(), {}, (p) => {
+    const url = p.page.url.startsWith('http') ? p.page.url : `https://corpus.example/page/${pages.length}`;
+    const links = p.links.map((l) => ({ ...l, source: url }));
+    pages.push({ ...p, page: { ...p.page, url }, links, source: 'crawl', capturedAt: Date.UTC(2024, 0, 1) });
+  });
+  return pages;
 }
 
 export function rng(seed: number): () => number {
