@@ -8,6 +8,7 @@ import { openImportSources } from '../adapters/sources/import-sources.ts';
 import { openStore } from '../adapters/store-duckdb/open-store.ts';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
 import { registerCommands } from '../interfaces/cli/commands/index.ts';
+import { defaultThreadCount, graphRankPorts } from './graph-rank-ports.ts';
 import { VERSION } from './version.ts';
 
 export function buildProgram(): Command {
@@ -18,6 +19,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCommands(program, {
     pageReader: () => new FilePageReader(),
+    graphRankPorts,
+    defaultThreads: defaultThreadCount(),
     openStore: (path) => openStore({ kind: 'duckdb', path }),
     importSources: openImportSources,
   });

@@ -4,11 +4,6 @@
  * statistics and warnings go to stderr.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { readEdgeFile } from '../../../adapters/graph-files/edge-file.ts';
-import { writeRankFile } from '../../../adapters/graph-files/rank-file.ts';
-import { readSeedFile } from '../../../adapters/graph-files/seed-file.ts';
-import { readVertexFile, type VertexTable } from '../../../adapters/graph-files/vertex-file.ts';
-import { defaultThreadCount, WorkerPool } from '../../../adapters/workers/worker-pool.ts';
 import {
   GRAPH_ALGORITHMS,
   type GraphAlgorithm,
@@ -17,6 +12,7 @@ import {
   graphRank,
   HARMONIC_METHODS,
   type HarmonicMethod,
+  type VertexTableInfo,
 } from '../../../app/graph-rank.ts';
 
 interface GraphRankFlags {
@@ -37,25 +33,11 @@ interface GraphRankFlags {
   hashSeed: number;
 }
 
-/**
- * The file and thread adapters the command runs on. (Composition that belongs in `main/` once the
- * command registry takes its dependencies from there.)
- */
-export function defaultGraphRankPorts(): GraphRankPorts<VertexTable> {
-  return {
-    readVertices: readVertexFile,
-    readEdges: (path, { lenient, vertices }) =>
-      readEdgeFile(path, vertices === null ? { lenient } : { lenient, resolver: vertices.resolver }),
-    readSeeds: readSeedFile,
-    writeTable: writeRankFile,
-    startThreads: (threads) => WorkerPool.start(threads),
-    now: () => performance.now(),
-  };
-}
-
-export function registerGraphRank(
+/** `ports`: the file and thread adapters, chosen by the composition root (main/graph-rank-ports.ts). */
+export function registerGraphRank<V extends VertexTableInfo>(
   program: Command,
-  ports: GraphRankPorts<VertexTable> = defaultGraphRankPorts(),
+  ports: GraphRankPorts<V>,
+  defaultThreads: number,
 ): void {
   const graph =
     program.commands.find((command) => command.name() === 'graph') ??
@@ -91,12 +73,7 @@ export function registerGraphRank(
       '--seeds <file>',
       'trusted seeds for trustrank and spam-mass: one node label (or vertex name) per line',
     )
-    .option(
-      '--threads <n>',
-      'threads to rank on (the default is every core)',
-      parseInteger,
-      defaultThreadCount(),
-    )
+    .option('--threads <n>', 'threads to rank on (the default is every core)', parseInteger, defaultThreads)
     .addOption(
       new Option(
         '--dangling <policy>',

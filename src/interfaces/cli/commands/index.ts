@@ -1,5 +1,6 @@
 /** Every CLI command, registered in one place. Each command lives in its own file. */
 import type { Command } from 'commander';
+import type { GraphRankPorts } from '../../../app/graph-rank.ts';
 import type { PageReader } from '../../../core/extract/page-reader.ts';
 import type { ImportSource, ImportSourceOptions } from '../../../core/ledger/import-source.ts';
 import type { LedgerStore } from '../../../core/ledger/store.ts';
@@ -17,6 +18,10 @@ import { registerWhatIf } from './whatif.ts';
 /** The adapters the commands need, chosen by the composition root (src/main). */
 export interface CliDeps {
   pageReader: () => PageReader;
+  /** File and thread adapters of `graph rank`. */
+  graphRankPorts: () => GraphRankPorts;
+  /** Default for `--threads` (the machine's cores). */
+  defaultThreads: number;
   /** Opens (creating when needed) the ledger at a path. */
   openStore: (path: string) => Promise<LedgerStore>;
   /** Import sources for the given inputs (format detected from the bytes). */
@@ -25,7 +30,7 @@ export interface CliDeps {
 
 export function registerCommands(program: Command, deps: CliDeps): void {
   registerExtract(program, deps.pageReader);
-  registerGraphRank(program);
+  registerGraphRank(program, deps.graphRankPorts(), deps.defaultThreads);
   registerImport(program, deps);
   registerBacklinks(program, deps.openStore);
   registerRefDomains(program, deps.openStore);
