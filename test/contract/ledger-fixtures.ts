@@ -13,6 +13,7 @@ import type {
   ObservationInput,
   SourceTag,
 } from '../../src/core/ledger/model.ts';
+import { blankObservation } from '../../src/core/ledger/observation.ts';
 import type { LedgerStore } from '../../src/core/ledger/store.ts';
 import type { Placement } from '../../src/core/link/link.ts';
 
@@ -54,23 +55,7 @@ export function observation(
   at: number,
   options: Partial<ObservationInput> = {},
 ): ObservationInput {
-  return {
-    source: 'csv',
-    sourceUrl,
-    targetUrl,
-    kind: 'a',
-    firstSeen: at,
-    lastSeen: at,
-    anchor: null,
-    rel: null,
-    nofollow: false,
-    sponsored: false,
-    ugc: false,
-    image: false,
-    placement: null,
-    lost: null,
-    ...options,
-  };
+  return { ...blankObservation('csv', sourceUrl, targetUrl, at), ...options };
 }
 
 export function items(inputs: readonly (CaptureInput | ObservationInput)[]): IngestItem[] {

@@ -89,27 +89,4 @@ export function lostReasonOf(text: string | undefined): LostReason {
   return 'removed';
 }
 
-/** A blank observation for `source`: callers fill in what the row says. */
-export function blankObservation(
-  source: SourceTag,
-  sourceUrl: string,
-  targetUrl: string,
-  at: number,
-): ObservationInput {
-  return {
-    source,
-    sourceUrl,
-    targetUrl,
-    kind: 'a',
-    firstSeen: at,
-    lastSeen: at,
-    anchor: null,
-    rel: null,
-    nofollow: false,
-    sponsored: false,
-    ugc: false,
-    image: false,
-    placement: null,
-    lost: null,
-  };
-}
+export { blankObservation } from '../../core/ledger/observation.ts';
