@@ -6,8 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
 import { openImportSources } from '../adapters/sources/import-sources.ts';
 import { openStore } from '../adapters/store-duckdb/open-store.ts';
+import { defaultUserAgent } from '../core/crawl/settings.ts';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
 import { registerCommands } from '../interfaces/cli/commands/index.ts';
+import { crawlAdapters } from './crawl-adapters.ts';
 import { defaultThreadCount, graphRankPorts } from './graph-rank-ports.ts';
 import { VERSION } from './version.ts';
 
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
     defaultThreads: defaultThreadCount(),
     openStore: (path) => openStore({ kind: 'duckdb', path }),
     importSources: openImportSources,
+    crawlAdapters,
+    defaultUserAgent: defaultUserAgent(VERSION),
   });
   return program;
 }

@@ -14,6 +14,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { countSkip, type ExtractStats, recordProblem } from '../../core/extract/stats.ts';
 import type { PageLinks } from '../../core/link/page.ts';
+import { redirectPage } from '../../core/link/status-page.ts';
 import { resolveUrl } from '../../core/url/normalize.ts';
 import { extractLinksFromBytes } from '../html/index.ts';
 import {
@@ -184,39 +185,4 @@ function metadataPage(file: string, record: WarcRecord, stats: ExtractStats): Pa
     return null;
   }
   return outcome.page;
-}
-
-function redirectPage(pageUrl: string, status: number, location: string): PageLinks {
-  return {
-    page: {
-      url: pageUrl,
-      urlSource: 'capture',
-      status,
-      baseUrl: pageUrl,
-      canonical: null,
-      ogUrl: null,
-      title: null,
-      lang: null,
-      noindex: false,
-      nofollow: false,
-      charset: 'utf-8',
-      charsetSource: 'default',
-    },
-    links: [
-      {
-        source: pageUrl,
-        target: resolveUrl(location, pageUrl),
-        rawUrl: location,
-        kind: 'redirect',
-        path: 'HTTP@/location',
-        anchor: '',
-        rel: [],
-        nofollow: false,
-        sponsored: false,
-        ugc: false,
-        placement: 'unknown',
-        position: 0,
-      },
-    ],
-  };
 }

@@ -5,6 +5,7 @@
  */
 import { renameSync, rmSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { CrawlJob, FrontierEntry } from '../../core/crawl/frontier-model.ts';
 import type {
   AuthorityLevel,
   AuthorityRun,
@@ -37,6 +38,7 @@ import {
   topAuthority,
 } from './authority-queries.ts';
 import { applyStaged, type IdCounters, saveRun, stagePlans } from './commit-plans.ts';
+import { applyFrontier, crawlJobs, frontierOf, saveCrawlJob, stageFrontier } from './crawl-queries.ts';
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
 import { clusterInPlace, copyClustered, unclusteredShare } from './optimize.ts';
@@ -108,8 +110,13 @@ export class DuckDbLedgerStore implements LedgerStore {
       const before = { ...this.ids };
       try {
         await stagePlans(this.conn, batch.plans, this.ids);
+        if (batch.crawl) await stageFrontier(this.conn, batch.crawl.job.id, batch.crawl.frontier);
         await this.conn.run('BEGIN TRANSACTION');
         await applyStaged(this.conn, batch.run);
+        if (batch.crawl) {
+          await applyFrontier(this.conn);
+          await saveCrawlJob(this.conn, batch.crawl.job);
+        }
         await this.conn.run('COMMIT');
       } catch (error) {
         await this.conn.run('ROLLBACK').catch(() => undefined);
@@ -131,6 +138,18 @@ export class DuckDbLedgerStore implements LedgerStore {
       ).getRowObjectsJS() as Row[];
       return found.map((r) => JSON.parse(r.body as string) as ImportRun);
     });
+  }
+
+  saveCrawlJob(job: CrawlJob): Promise<void> {
+    return this.exclusive(() => saveCrawlJob(this.conn, job));
+  }
+
+  crawlJobs(key?: string): Promise<CrawlJob[]> {
+    return this.exclusive(() => crawlJobs(this.conn, key));
+  }
+
+  frontier(jobId: string): Promise<FrontierEntry[]> {
+    return this.exclusive(() => frontierOf(this.conn, jobId));
   }
 
   backlinks(query: BacklinkQuery): Promise<BacklinkRow[]> {

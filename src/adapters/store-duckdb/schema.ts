@@ -54,6 +54,21 @@ export const LINK_SOURCES_COLUMNS = `
   last_seen TIMESTAMP NOT NULL
 `;
 
+/** A crawl's frontier (core/crawl/frontier-model.ts): one row per URL the crawl has seen. */
+export const FRONTIER_COLUMNS = `
+  job VARCHAR NOT NULL,
+  url VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  depth INTEGER NOT NULL,
+  hops INTEGER NOT NULL,
+  seq BIGINT NOT NULL,
+  state VARCHAR NOT NULL,
+  outcome VARCHAR,
+  status SMALLINT,
+  attempts INTEGER NOT NULL,
+  via VARCHAR
+`;
+
 export const TABLES_DDL = `
 CREATE TABLE IF NOT EXISTS ledger_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (
@@ -92,6 +107,13 @@ CREATE TABLE IF NOT EXISTS import_runs (
   started_at TIMESTAMP NOT NULL,
   body VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS crawl_jobs (
+  id VARCHAR PRIMARY KEY,
+  key VARCHAR NOT NULL,
+  started_at TIMESTAMP NOT NULL,
+  body VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawl_frontier (${FRONTIER_COLUMNS}, PRIMARY KEY (job, url));
 `;
 
 /** Staging tables: TEMP (per connection, never persisted), emptied before every commit. */
@@ -120,6 +142,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_fresh_blob (
 CREATE TEMP TABLE IF NOT EXISTS stage_seen (link_id DOUBLE, is_new BOOLEAN, source_idx INTEGER, first DOUBLE, last DOUBLE);
 CREATE TEMP TABLE IF NOT EXISTS stage_urls (url VARCHAR);
 CREATE TEMP TABLE IF NOT EXISTS stage_ids (page_id INTEGER);
+CREATE TEMP TABLE IF NOT EXISTS stage_frontier (${FRONTIER_COLUMNS});
 `;
 
 export const STAGE_TABLES = [
@@ -133,6 +156,7 @@ export const STAGE_TABLES = [
   'stage_seen',
   'stage_urls',
   'stage_ids',
+  'stage_frontier',
 ] as const;
 
 /** Bits of stage_links.flags (the same as FRESH_FLAG in core/ledger/plan-fresh.ts). */

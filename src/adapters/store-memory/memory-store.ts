@@ -3,6 +3,7 @@
  * as the reference implementation of the store contract. Values are copied in and out, so callers can
  * never change stored state behind the store's back; a commit is validated before anything is applied.
  */
+import type { CrawlJob, FrontierEntry } from '../../core/crawl/frontier-model.ts';
 import type {
   AuthorityLevel,
   AuthorityRun,
@@ -29,6 +30,7 @@ import type {
 } from '../../core/ledger/rows.ts';
 import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../core/ledger/store.ts';
 import { MemoryAuthority } from './memory-authority.ts';
+import { MemoryCrawls } from './memory-crawls.ts';
 import { compareKeys, compareText, linkOrderKeys, matchesFilter, page, profileOf } from './memory-queries.ts';
 
 interface SourceSpan {
@@ -44,6 +46,7 @@ export class MemoryLedgerStore implements LedgerStore {
   private readonly linksByPage = new Map<number, number[]>();
   private readonly linkSources = new Map<number, Map<string, SourceSpan>>();
   private readonly runs = new Map<string, ImportRun>();
+  private readonly crawls = new MemoryCrawls();
   private readonly authority = new MemoryAuthority();
   private nextPageId = 1;
   private nextLinkId = 1;
@@ -100,6 +103,22 @@ export class MemoryLedgerStore implements LedgerStore {
       }
     }
     if (batch.run) this.runs.set(batch.run.id, structuredClone(batch.run));
+    if (batch.crawl) this.crawls.apply(batch.crawl);
+  }
+
+  async saveCrawlJob(job: CrawlJob): Promise<void> {
+    this.assertOpen();
+    this.crawls.saveJob(job);
+  }
+
+  async crawlJobs(key?: string): Promise<CrawlJob[]> {
+    this.assertOpen();
+    return this.crawls.jobsOf(key);
+  }
+
+  async frontier(jobId: string): Promise<FrontierEntry[]> {
+    this.assertOpen();
+    return this.crawls.frontier(jobId);
   }
 
   async saveImportRun(run: ImportRun): Promise<void> {

@@ -9,6 +9,7 @@
  * Double-buffered: while one batch is being written, the caller keeps producing the next (a reader parsing
  * WARC/HTML overlaps with the database work); at most one write is in flight, and writes stay in order.
  */
+import type { CrawlBatch, CrawlJob, FrontierEntry } from '../../core/crawl/frontier-model.ts';
 import {
   type Checkpoint,
   countBadRow,
@@ -55,6 +56,8 @@ export class LedgerWriter {
   private pendingStats = emptyStats();
   private pendingLinks = 0;
   private checkpoint: Checkpoint | null = null;
+  private pendingFrontier: FrontierEntry[] = [];
+  private crawlJob: CrawlJob | null = null;
   private inflight: Promise<void> = Promise.resolve();
   private readonly batchLinks: number;
   private readonly batchPages: number;
@@ -99,20 +102,43 @@ export class LedgerWriter {
   }
 
   /**
+   * Frontier rows of a crawl, committed with the next batch together with a snapshot of `job` taken when the
+   * batch is closed (so the job's counts describe exactly what is committed).
+   */
+  addFrontier(job: CrawlJob, entries: readonly FrontierEntry[]): void {
+    this.crawlJob = job;
+    for (const e of entries) this.pendingFrontier.push(e);
+  }
+
+  /** Buffered inputs (pages and frontier rows) not yet handed to a write. */
+  get buffered(): number {
+    return this.pending.size + this.pendingFrontier.length;
+  }
+
+  /**
    * Writes what is buffered (and the checkpoint, even when only bad rows were read since the last batch).
    * With `wait` false it returns once the write has started (after the previous one finished).
    */
   async flush(wait = true): Promise<void> {
     const run = this.options.run ?? null;
-    if (this.pending.size > 0 || (run !== null && this.checkpoint !== null)) {
+    if (
+      this.pending.size > 0 ||
+      this.pendingFrontier.length > 0 ||
+      (run !== null && this.checkpoint !== null)
+    ) {
       const pending = this.pending;
       const checkpoint = this.checkpoint;
       const counts = this.pendingStats;
+      const crawl: CrawlBatch | null =
+        this.crawlJob === null
+          ? null
+          : { job: structuredClone(this.crawlJob), frontier: this.pendingFrontier };
       this.pending = new Map();
       this.pendingStats = emptyStats();
       this.pendingLinks = 0;
+      this.pendingFrontier = [];
       await this.inflight;
-      const write = this.write(pending, checkpoint, counts);
+      const write = this.write(pending, checkpoint, counts, crawl);
       write.catch(() => undefined); // awaited by the next flush; never an unhandled rejection
       this.inflight = write;
     }
@@ -127,6 +153,7 @@ export class LedgerWriter {
     pending: Map<string, PendingPage>,
     checkpoint: Checkpoint | null,
     counts: ImportStats,
+    crawl: CrawlBatch | null,
   ): Promise<void> {
     const run = this.options.run ?? null;
     const next = structuredClone(this.stats);
@@ -155,7 +182,7 @@ export class LedgerWriter {
             stats: next,
             updatedAt: this.options.now?.() ?? run.updatedAt,
           };
-    await this.store.commit({ plans, run: snapshot });
+    await this.store.commit({ plans, run: snapshot, crawl });
     Object.assign(this.stats, next);
     if (run !== null && snapshot !== null) {
       run.checkpoint = snapshot.checkpoint;

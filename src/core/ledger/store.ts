@@ -4,6 +4,7 @@
  * (plan-page.ts) and the store writes plans atomically and answers report queries. One contract suite
  * (test/contract) runs against every implementation.
  */
+import type { CrawlBatch, CrawlJob, FrontierEntry } from '../crawl/frontier-model.ts';
 import type { AuthorityLevel, AuthorityRun, AuthorityScore, GraphLink, LevelScores } from './authority.ts';
 import type { ImportRun } from './import-run.ts';
 import type { PageLedgerState, SourceTag } from './model.ts';
@@ -16,6 +17,8 @@ export interface LedgerBatch {
   plans: readonly PagePlan[];
   /** Saved in the same transaction: a checkpoint never covers data that was not committed. */
   run: ImportRun | null;
+  /** A crawl's frontier rows and job snapshot, committed with the pages they produced. */
+  crawl?: CrawlBatch | null;
 }
 
 export interface StoreCounts {
@@ -42,6 +45,11 @@ export interface LedgerStore {
   commit(batch: LedgerBatch): Promise<void>;
   saveImportRun(run: ImportRun): Promise<void>;
   importRuns(key?: string): Promise<ImportRun[]>;
+  saveCrawlJob(job: CrawlJob): Promise<void>;
+  /** Crawl jobs (of one key), oldest first. */
+  crawlJobs(key?: string): Promise<CrawlJob[]>;
+  /** Every frontier entry of a crawl job (queued and done), by (depth, seq). */
+  frontier(jobId: string): Promise<FrontierEntry[]>;
   backlinks(query: BacklinkQuery): Promise<BacklinkRow[]>;
   refDomains(query: RefDomainQuery): Promise<RefDomainRow[]>;
   anchors(query: AnchorQuery): Promise<AnchorRow[]>;

@@ -4,6 +4,8 @@ import type { GraphRankPorts } from '../../../app/graph-rank.ts';
 import type { PageReader } from '../../../core/extract/page-reader.ts';
 import type { ImportSource, ImportSourceOptions } from '../../../core/ledger/import-source.ts';
 import type { LedgerStore } from '../../../core/ledger/store.ts';
+import { type CrawlCommandDeps, registerCrawl } from './crawl/crawl.ts';
+import { registerVerify } from './crawl/verify.ts';
 import { registerExtract } from './extract.ts';
 import { registerGraphRank } from './graph-rank.ts';
 import { registerImport } from './import.ts';
@@ -13,6 +15,7 @@ import { registerBacklinks } from './reports/backlinks.ts';
 import { registerPages } from './reports/pages.ts';
 import { registerProfile } from './reports/profile.ts';
 import { registerRefDomains } from './reports/refdomains.ts';
+import { registerRobotsCheck } from './robots-check.ts';
 import { registerWhatIf } from './whatif.ts';
 
 /** The adapters the commands need, chosen by the composition root (src/main). */
@@ -26,6 +29,10 @@ export interface CliDeps {
   openStore: (path: string) => Promise<LedgerStore>;
   /** Import sources for the given inputs (format detected from the bytes). */
   importSources: (inputs: readonly string[], options: ImportSourceOptions) => Promise<ImportSource[]>;
+  /** Fetcher, page and sitemap readers of a crawl (`crawl`, `verify`). */
+  crawlAdapters: CrawlCommandDeps['crawlAdapters'];
+  /** `linkledger/<version> (+URL)`. */
+  defaultUserAgent: string;
 }
 
 export function registerCommands(program: Command, deps: CliDeps): void {
@@ -39,4 +46,7 @@ export function registerCommands(program: Command, deps: CliDeps): void {
   registerProfile(program, deps.openStore);
   registerRank(program, deps.openStore);
   registerWhatIf(program, deps.openStore);
+  registerRobotsCheck(program);
+  registerCrawl(program, deps);
+  registerVerify(program, deps);
 }

@@ -1,0 +1,30 @@
+/**
+ * The crawler's `ResponseReader` (core/crawl/fetch-port.ts): a fetched response as a page with links, the
+ * same way a WARC response record is read (adapters/sources/warc-pages.ts): a 3xx with `Location` is one
+ * `redirect` link; an HTML body (by Content-Type, or by its bytes when there is none) is parsed with its
+ * charset and `X-Robots-Tag`; anything else is a page with its status and no links.
+ */
+import type { FetchResponse, ResponseReader } from '../../core/crawl/fetch-port.ts';
+import type { PageLinks } from '../../core/link/page.ts';
+import { bodilessPage, redirectPage } from '../../core/link/status-page.ts';
+import { extractLinksFromBytes } from '../html/index.ts';
+import { sniff } from '../sources/detect-format.ts';
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+export const readResponsePage: ResponseReader = async (response: FetchResponse): Promise<PageLinks> => {
+  const { url, status, headers, body, mime } = response;
+  const location = headers.location?.trim();
+  if (status >= 300 && status < 400 && location) return redirectPage(url, status, location);
+  const robotsTag = headers['x-robots-tag'];
+  const isHtml =
+    body !== null && (mime === null ? sniff(body.subarray(0, 1024)) === 'html' : HTML_TYPES.has(mime));
+  if (!isHtml || body === null)
+    return bodilessPage(url, status, robotsTag !== undefined && /\b(noindex|none)\b/i.test(robotsTag));
+  return extractLinksFromBytes(body, {
+    pageUrl: url,
+    status,
+    ...(headers['content-type'] === undefined ? {} : { contentType: headers['content-type'] }),
+    ...(robotsTag === undefined ? {} : { xRobotsTag: robotsTag }),
+  });
+};
