@@ -18,6 +18,7 @@
  * usable: sniffing goes on to the next step and the label is reported as `unknownLabel`; when nothing
  * later is usable the default is taken and the source is `fallback`.
  */
+import { windows1252Decoder } from './windows-1252.ts';
 
 export type CharsetSource = 'bom' | 'http' | 'meta' | 'default' | 'fallback';
 
@@ -324,5 +325,6 @@ export function createDecoder(encoding: string): StreamDecoder {
       },
     };
   }
+  if (encoding === 'windows-1252') return windows1252Decoder();
   return new TextDecoder(encoding);
 }
