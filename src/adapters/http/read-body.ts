@@ -53,6 +53,8 @@ export async function readBody(
 ): Promise<ReadBody> {
   const sink = new Sink(caps.maxDecodedBytes);
   let wireBytes = 0;
+  /** Why the wire stopped early: the body cap, or a broken connection. */
+  let cut: 'body' | 'broken' | null = null;
   let decoder: Decoder | null = null;
   let decoderDone: Promise<void> = Promise.resolve();
   const coding = lastCoding(contentEncoding);
@@ -61,7 +63,7 @@ export async function readBody(
       let chunk = raw as Buffer;
       if (wireBytes + chunk.length > caps.maxBodyBytes) {
         chunk = chunk.subarray(0, caps.maxBodyBytes - wireBytes);
-        sink.truncated = 'body';
+        cut = 'body';
       }
       wireBytes += chunk.length;
       if (coding !== null && decoder === null) {
@@ -70,12 +72,15 @@ export async function readBody(
       }
       if (decoder !== null) await write(decoder, chunk);
       else sink.keep(chunk);
-      if (sink.truncated !== null) break; // leaving the loop destroys the body: the connection is dropped
+      // Leaving the loop destroys the body: the connection is dropped.
+      if (cut !== null || sink.truncated !== null) break;
     }
   } catch {
-    sink.truncated ??= 'broken';
+    cut = 'broken';
   }
   if (decoder !== null) {
+    // A body cut on the wire is still decoded as far as it goes (the decoders flush a cut stream without
+    // an error); only a decoder that hit the decoded cap is dropped at once.
     if (sink.truncated === null) decoder.end();
     else decoder.destroy();
     await decoderDone;
@@ -83,7 +88,7 @@ export async function readBody(
   const bytes = Buffer.concat(sink.parts, sink.bytes);
   return {
     bytes,
-    truncated: sink.truncated,
+    truncated: sink.truncated ?? cut,
     wireBytes,
     contentHash: createHash('sha256').update(bytes).digest('hex').slice(0, 32),
   };

@@ -6,6 +6,7 @@
  */
 import type { FetchResponse, ResponseReader } from '../../core/crawl/fetch-port.ts';
 import type { PageLinks } from '../../core/link/page.ts';
+import { parseRobotsDirectives } from '../../core/link/rel.ts';
 import { bodilessPage, redirectPage } from '../../core/link/status-page.ts';
 import { extractLinksFromBytes } from '../html/index.ts';
 import { sniff } from '../sources/detect-format.ts';
@@ -19,8 +20,7 @@ export const readResponsePage: ResponseReader = async (response: FetchResponse):
   const robotsTag = headers['x-robots-tag'];
   const isHtml =
     body !== null && (mime === null ? sniff(body.subarray(0, 1024)) === 'html' : HTML_TYPES.has(mime));
-  if (!isHtml || body === null)
-    return bodilessPage(url, status, robotsTag !== undefined && /\b(noindex|none)\b/i.test(robotsTag));
+  if (!isHtml || body === null) return bodilessPage(url, status, parseRobotsDirectives(robotsTag).noindex);
   return extractLinksFromBytes(body, {
     pageUrl: url,
     status,

@@ -26,7 +26,9 @@ export const readSitemap: SitemapReader = (body: Uint8Array, url: string): Sitem
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const add = (raw: string, into: string[]): void => {
     if (out.urls.length + out.sitemaps.length >= SITEMAP_MAX_ENTRIES) return;
-    const resolved = resolveUrl(raw.trim(), url);
+    const trimmed = raw.trim();
+    // An empty <loc> would resolve to the sitemap's own URL.
+    const resolved = trimmed === '' ? null : resolveUrl(trimmed, url);
     if (resolved === null || !/^https?:/.test(resolved)) out.invalid += 1;
     else into.push(resolved);
   };
@@ -35,14 +37,21 @@ export const readSitemap: SitemapReader = (body: Uint8Array, url: string): Sitem
     return out;
   }
   let parent: 'url' | 'sitemap' | null = null;
+  // Only a `<loc>` directly inside `<url>` / `<sitemap>` counts: extensions nest their own `loc` elements
+  // (`<image:image><image:loc>` of Google image sitemaps), which are not pages.
+  let depth = 0;
+  let parentDepth = -1;
   let inLoc = false;
   let loc = '';
   const parser = new Parser(
     {
       onopentag(name) {
+        depth += 1;
         const local = name.slice(name.indexOf(':') + 1).toLowerCase();
-        if (local === 'url' || local === 'sitemap') parent = local;
-        else if (local === 'loc' && parent !== null) {
+        if (local === 'url' || local === 'sitemap') {
+          parent = local;
+          parentDepth = depth;
+        } else if (local === 'loc' && parent !== null && depth === parentDepth + 1) {
           inLoc = true;
           loc = '';
         }
@@ -55,7 +64,8 @@ export const readSitemap: SitemapReader = (body: Uint8Array, url: string): Sitem
         if (local === 'loc' && inLoc) {
           inLoc = false;
           add(loc, parent === 'sitemap' ? out.sitemaps : out.urls);
-        } else if (local === 'url' || local === 'sitemap') parent = null;
+        } else if ((local === 'url' || local === 'sitemap') && depth === parentDepth) parent = null;
+        depth -= 1;
       },
     },
     { xmlMode: true, decodeEntities: true },

@@ -23,7 +23,11 @@ export class RobotsBook {
   private readonly entries = new Map<string, RobotsEntry>();
   private readonly loading = new Map<string, Promise<RobotsEntry>>();
 
-  constructor(private readonly fetcher: Fetcher) {}
+  /** `pauseMs`: rest between two robots.txt requests to one host (a redirect hop on the same host). */
+  constructor(
+    private readonly fetcher: Fetcher,
+    private readonly pauseMs = 0,
+  ) {}
 
   get(origin: string): RobotsEntry | undefined {
     return this.entries.get(origin);
@@ -59,6 +63,8 @@ export class RobotsBook {
       if (result.status >= 300 && result.status < 400 && next) {
         const target = resolveUrl(next, url);
         if (target === null) break;
+        if (new URL(target).hostname === new URL(url).hostname && this.pauseMs > 0)
+          await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
         url = target;
         continue;
       }

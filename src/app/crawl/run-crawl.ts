@@ -75,9 +75,13 @@ export interface CrawlResult {
 const FOLLOW_KINDS: ReadonlySet<LinkKind> = new Set(['a', 'area', 'frame', 'iframe', 'meta-refresh']);
 /** Sitemap files read per crawl at most (indexes can nest and list thousands). */
 const MAX_SITEMAPS = 1_000;
-/** Ledger commits: every this many pages, and at least this often. */
+/**
+ * Ledger commits: whenever no commit is running, what has been fetched since is committed (so a kill loses
+ * at most the pages in flight and those of the commit under way); a batch holds at most BATCH_PAGES pages.
+ */
 const BATCH_PAGES = 50;
-const FLUSH_EVERY_MS = 1_000;
+/** The loop wakes at least this often (progress, commits). */
+const TICK_MS = 1_000;
 
 export async function runCrawl(
   ports: CrawlPorts,
@@ -101,7 +105,6 @@ class Crawl {
   private pagesStarted = 0;
   private nextSeq = 0;
   private sitemapCount = 0;
-  private lastFlush = 0;
   private wake: (() => void) | null = null;
   private failure: unknown = null;
 
@@ -115,7 +118,7 @@ class Crawl {
   ) {
     this.queue = new FrontierQueue(settings.perHost, settings.delayMs);
     this.scope = compileScope(settings);
-    this.robots = new RobotsBook(ports.fetcher);
+    this.robots = new RobotsBook(ports.fetcher, settings.delayMs);
     this.writer = new LedgerWriter(ports.store, this.ledger, { batchPages: BATCH_PAGES, now: ports.now });
   }
 
@@ -216,7 +219,7 @@ class Crawl {
     if (this.inFlight.size === 0 && at === null) return;
     await new Promise<void>((resolve) => {
       const delay = at === null ? null : Math.max(0, at - this.ports.now());
-      const timer = delay === null ? null : setTimeout(done, Math.min(delay, FLUSH_EVERY_MS));
+      const timer = delay === null ? null : setTimeout(done, Math.min(delay, TICK_MS));
       function done() {
         if (timer !== null) clearTimeout(timer);
         resolve();
@@ -227,11 +230,10 @@ class Crawl {
   }
 
   private async maybeFlush(): Promise<void> {
-    const now = this.ports.now();
-    if (now - this.lastFlush < FLUSH_EVERY_MS || this.writer.buffered === 0) return;
-    this.lastFlush = now;
+    if (this.writer.writing || this.writer.buffered === 0) return;
     await this.writer.flush(false);
-    this.progress();
+    // Pages fetched meanwhile go into the next commit as soon as this one ends.
+    void this.writer.settled().then(() => this.wake?.());
   }
 
   private progress(): void {
@@ -267,22 +269,28 @@ class Crawl {
     }
     if (item.kind === 'page') this.pagesStarted += 1;
     const entry = this.entries.get(item.url)!;
-    const result = await this.ports.fetcher.fetch({
-      url: item.url,
-      purpose: item.kind,
-      maxBodyBytes: this.settings.maxBodyBytes,
-      maxDecodedBytes: this.settings.maxDecodedBytes,
-    });
-    const now = this.ports.now();
-    this.queue.finished(item.host, now);
-    if (this.retry(item, entry, result, now)) return;
-    if (result.kind === 'failure') {
-      bump(this.job.stats.errors, result.error);
-      await this.commit([{ ...entry, state: 'done', outcome: `error:${result.error}` }]);
-      return;
+    let endedAt = this.ports.now();
+    try {
+      const result = await this.ports.fetcher.fetch({
+        url: item.url,
+        purpose: item.kind,
+        maxBodyBytes: this.settings.maxBodyBytes,
+        maxDecodedBytes: this.settings.maxDecodedBytes,
+      });
+      endedAt = this.ports.now();
+      if (this.retry(item, entry, result, endedAt)) return;
+      if (result.kind === 'failure') {
+        bump(this.job.stats.errors, result.error);
+        await this.commit([{ ...entry, state: 'done', outcome: `error:${result.error}` }]);
+      } else if (item.kind === 'sitemap') await this.sitemapFetched(entry, result);
+      else await this.pageFetched(entry, result, endedAt);
+      // The host's slot is held until the page is committed: a kill can then cost at most one page per
+      // host slot (`perHost`), the one in flight, and never a page fetched before it.
+      await this.writer.committed();
+    } finally {
+      // The polite pause counts from the end of the response, not from the commit.
+      this.queue.finished(item.host, endedAt);
     }
-    if (item.kind === 'sitemap') await this.sitemapFetched(entry, result);
-    else await this.pageFetched(entry, result, now);
   }
 
   /** Requeues a URL after a 429, a busy 5xx or a network failure while attempts remain; holds its host. */
@@ -520,6 +528,7 @@ class Crawl {
     this.job.updatedAt = this.ports.now();
     this.writer.addFrontier(this.job, rows);
     if (page) await this.writer.add({ kind: 'capture', capture: captureOf(page) });
+    this.wake?.(); // the loop starts a commit as soon as none is running
     this.progress();
   }
 }

@@ -59,6 +59,10 @@ export class LedgerWriter {
   private pendingFrontier: FrontierEntry[] = [];
   private crawlJob: CrawlJob | null = null;
   private inflight: Promise<void> = Promise.resolve();
+  private writes = 0;
+  /** Callers waiting for the inputs buffered now to be committed. */
+  private waiting: { resolve: () => void; reject: (error: unknown) => void; promise: Promise<void> } | null =
+    null;
   private readonly batchLinks: number;
   private readonly batchPages: number;
 
@@ -110,6 +114,38 @@ export class LedgerWriter {
     for (const e of entries) this.pendingFrontier.push(e);
   }
 
+  /** True while a batch is being written. */
+  get writing(): boolean {
+    return this.writes > 0;
+  }
+
+  /** Resolves when the write under way (if any) has finished, whether it succeeded or not. */
+  settled(): Promise<void> {
+    return this.inflight.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
+   * Resolves once everything added so far is committed (the buffered inputs by a later flush, or the write
+   * under way); rejects when that commit fails. The caller (or its loop) must flush.
+   */
+  committed(): Promise<void> {
+    if (this.pending.size === 0 && this.pendingFrontier.length === 0) return this.inflight;
+    if (this.waiting === null) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      promise.catch(() => undefined); // observed by whoever awaits it
+      this.waiting = { resolve, reject, promise };
+    }
+    return this.waiting.promise;
+  }
+
   /** Buffered inputs (pages and frontier rows) not yet handed to a write. */
   get buffered(): number {
     return this.pending.size + this.pendingFrontier.length;
@@ -137,8 +173,20 @@ export class LedgerWriter {
       this.pendingStats = emptyStats();
       this.pendingLinks = 0;
       this.pendingFrontier = [];
-      await this.inflight;
-      const write = this.write(pending, checkpoint, counts, crawl);
+      const waiting = this.waiting;
+      this.waiting = null;
+      await this.inflight.catch((error: unknown) => {
+        waiting?.reject(error);
+        throw error;
+      });
+      this.writes += 1;
+      const write = this.write(pending, checkpoint, counts, crawl).finally(() => {
+        this.writes -= 1;
+      });
+      write.then(
+        () => waiting?.resolve(),
+        (error: unknown) => waiting?.reject(error),
+      );
       write.catch(() => undefined); // awaited by the next flush; never an unhandled rejection
       this.inflight = write;
     }

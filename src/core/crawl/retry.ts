@@ -27,6 +27,9 @@ export function retryAfterMs(value: string | undefined, now: number): number | n
   if (value === undefined) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Every HTTP-date form (IMF-fixdate, RFC 850, asctime) names the month; without this, Date.parse reads
+  // "1.5" or "-1" (not valid delay-seconds) as dates in 2001, i.e. "retry at once".
+  if (!/[a-z]{3}/i.test(text)) return null;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - now);
