@@ -18,6 +18,8 @@ export type RobotsEntry =
   | { state: 'unreachable'; failures: number; reason: string };
 
 const MAX_ROBOTS_REDIRECTS = 5;
+/** Failures after which an origin's URLs are given up (one retry after `robotsRetryMs`). */
+export const GIVE_UP = 2;
 
 export class RobotsBook {
   private readonly entries = new Map<string, RobotsEntry>();
@@ -56,7 +58,9 @@ export class RobotsBook {
         maxDecodedBytes: ROBOTS_MAX_BYTES,
       });
       if (result.kind === 'failure') {
-        entry = { state: 'unreachable', failures: failures + 1, reason: result.error };
+        // A refused address will not become allowed by asking again: give up at once.
+        const final = result.error === 'blocked-address';
+        entry = { state: 'unreachable', failures: final ? GIVE_UP : failures + 1, reason: result.error };
         break;
       }
       const next = result.headers.location;

@@ -32,7 +32,7 @@ import type { LinkKind } from '../../core/link/link.ts';
 import type { PageLinks } from '../../core/link/page.ts';
 import { LedgerWriter } from '../ledger/ledger-writer.ts';
 import { openCrawlJob } from './crawl-job.ts';
-import { RobotsBook } from './robots-book.ts';
+import { GIVE_UP, RobotsBook } from './robots-book.ts';
 
 export interface CrawlPorts {
   store: LedgerStore;
@@ -252,10 +252,10 @@ class Crawl {
   private async handle(item: QueuedUrl): Promise<void> {
     const origin = new URL(item.url).origin;
     const robots = this.robots.get(origin);
-    if (robots?.state === 'unreachable' && robots.failures >= 2) {
+    if (robots?.state === 'unreachable' && robots.failures >= GIVE_UP) {
       this.queue.finished(item.host, this.ports.now());
       const rows: FrontierEntry[] = [];
-      this.settle(item, 'robots-unavailable', rows);
+      this.settle(item, givenUp(robots.reason), rows);
       await this.commit(rows);
       return;
     }
@@ -264,7 +264,7 @@ class Crawl {
       const loaded = await this.robots.load(origin);
       this.queue.finished(item.host, this.ports.now());
       this.queue.add(item);
-      this.robotsKnown(origin, item.host, loaded.state === 'unreachable' && loaded.failures < 2);
+      this.robotsKnown(origin, item.host, loaded.state === 'unreachable' && loaded.failures < GIVE_UP);
       return;
     }
     if (item.kind === 'page') this.pagesStarted += 1;
@@ -435,7 +435,7 @@ class Crawl {
     }
     for (const item of this.queue.drain(host)) {
       if (new URL(item.url).origin !== origin) this.queue.add(item);
-      else if (entry.state === 'unreachable') this.settle(item, 'robots-unavailable', rows);
+      else if (entry.state === 'unreachable') this.settle(item, givenUp(entry.reason), rows);
       else if (!isAllowed(entry.robots, this.settings.userAgent, item.url)) {
         this.job.stats.robotsDisallowed += 1;
         this.settle(item, 'robots-disallowed', rows);
@@ -501,9 +501,9 @@ class Crawl {
       this.job.stats.robotsDisallowed += 1;
       entry.state = 'done';
       entry.outcome = 'robots-disallowed';
-    } else if (robots?.state === 'unreachable' && robots.failures >= 2) {
+    } else if (robots?.state === 'unreachable' && robots.failures >= GIVE_UP) {
       entry.state = 'done';
-      entry.outcome = 'robots-unavailable';
+      entry.outcome = givenUp(robots.reason);
     } else this.queue.add(this.queued(entry));
     this.entries.set(url, entry);
     return entry;
@@ -531,6 +531,11 @@ class Crawl {
     this.wake?.(); // the loop starts a commit as soon as none is running
     this.progress();
   }
+}
+
+/** The outcome of URLs whose robots.txt could not be had: a refused address says so. */
+function givenUp(reason: string): string {
+  return reason === 'blocked-address' ? 'blocked-address' : 'robots-unavailable';
 }
 
 function safeUrl(raw: string): string | null {

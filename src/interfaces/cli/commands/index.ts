@@ -6,6 +6,9 @@ import type { ImportSource, ImportSourceOptions } from '../../../core/ledger/imp
 import type { LedgerStore } from '../../../core/ledger/store.ts';
 import { type CrawlCommandDeps, registerCrawl } from './crawl/crawl.ts';
 import { registerVerify } from './crawl/verify.ts';
+import { registerDisavowDiff } from './disavow/diff.ts';
+import { registerDisavow } from './disavow/disavow.ts';
+import { registerDisavowValidate } from './disavow/validate.ts';
 import { registerExtract } from './extract.ts';
 import { registerGraphRank } from './graph-rank.ts';
 import { registerImport } from './import.ts';
@@ -47,6 +50,9 @@ export function registerCommands(program: Command, deps: CliDeps): void {
   registerRank(program, deps.openStore);
   registerWhatIf(program, deps.openStore);
   registerRobotsCheck(program);
+  registerDisavow(program);
+  registerDisavowValidate(program);
+  registerDisavowDiff(program);
   registerCrawl(program, deps);
   registerVerify(program, deps);
 }
