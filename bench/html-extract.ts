@@ -8,7 +8,10 @@
  *   - extractor: our `createHtmlLinkExtractor`, the full thing: links, anchor text, rel, placement,
  *     page facts, and every link resolved to an absolute URL at `end()`;
  *   - tokenizer-as-used: for information, the Tokenizer as the extractor drives it (entity decoding off,
- *     native skip-ahead: fast-tokenizer.ts) with no-op callbacks: the floor of the extractor's time.
+ *     native skip-ahead: fast-tokenizer.ts) with no-op callbacks: the floor of the extractor's time;
+ *   - extractor+digest: for information, the extractor with `textDigest: true` (the page's visible text
+ *     counted into a text digest, core/text/digest.ts), as the ledger imports and the crawler run it;
+ *     `extract` runs without it (the `extractor` row).
  * Pages are read into memory first; text decoding is not timed. Each round times one pass of each
  * contender over all pages (rotating the order); the median of the rounds is reported, as MB/s of UTF-8
  * input and as a ratio to the tokenizer. Target: extractor >= 0.75 x tokenizer.
@@ -36,7 +39,7 @@ import { ExtractorTokenizer } from '../src/adapters/html/fast-tokenizer.ts';
 import { createHtmlLinkExtractor } from '../src/adapters/html/index.ts';
 import { HTML_CORPUS_DIR, REPO_ROOT } from '../test/support/paths.ts';
 
-const CONTENDERS = ['tokenizer', 'parser', 'extractor', 'tokenizer-as-used'] as const;
+const CONTENDERS = ['tokenizer', 'parser', 'extractor', 'tokenizer-as-used', 'extractor+digest'] as const;
 
 /** How the extractor got here (kept with the results; ratios are CPU-time ratios to the tokenizer). */
 const NOTES = `## How the time was brought down (profiles with \`node --cpu-prof\`, A/B runs in one process)
@@ -125,12 +128,14 @@ function makePass(name: Contender, files: string[], pages: string[]): () => numb
         return 0;
       };
     case 'extractor':
+    case 'extractor+digest':
       return () => {
         let links = 0;
         for (let i = 0; i < pages.length; i++) {
           const extractor = createHtmlLinkExtractor({
             pageUrl: null,
             fallbackUrl: `http://corpus.invalid/${files[i]}`,
+            textDigest: name === 'extractor+digest',
           });
           extractor.write(pages[i]!);
           links += extractor.end().links.length;

@@ -11,6 +11,7 @@ import { FilePageReader } from '../src/adapters/sources/file-page-reader.ts';
 import { extractLinks } from '../src/app/extract-links.ts';
 import type { CapturedPageLinks } from '../src/app/ledger/ingest-pages.ts';
 import type { Link, Placement } from '../src/core/link/link.ts';
+import { mulberry32 as rng } from '../test/support/prng.ts';
 
 /**
  * The links the HTML extractor finds in the 258 real news pages of htmlparser-benchmark (node_modules), as
@@ -27,17 +28,6 @@ export async function corpusPages(): Promise<CapturedPageLinks[] | null> {
     pages.push({ ...p, page: { ...p.page, url }, links, source: 'crawl', capturedAt: Date.UTC(2024, 0, 1) });
   });
   return pages;
-}
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Zipf-like index in [0, n): P(i) ~ 1/(i+1)^s, by inverting the continuous approximation. */
@@ -197,3 +187,5 @@ export async function benchPages(
     }
   })();
 }
+
+export { rng };

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import { describeAuthorityStoreContract } from './authority-store.contract.ts';
+import { describeChangeStoreContract } from './change-store.contract.ts';
 import { describeLedgerStoreContract } from './ledger-store.contract.ts';
+import { describePageStoreContract } from './page-store.contract.ts';
 import { describeReportContract } from './reports.contract.ts';
+import { describeReviewStoreContract } from './review-store.contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-contract-'));
 let n = 0;
@@ -17,3 +20,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeLedgerStoreContract('duckdb', open);
 describeReportContract('duckdb', open);
 describeAuthorityStoreContract('duckdb', open);
+describeChangeStoreContract('duckdb', open);
+describePageStoreContract('duckdb', open);
+describeReviewStoreContract('duckdb', open);

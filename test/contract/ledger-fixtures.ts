@@ -16,6 +16,7 @@ import type {
 import { blankObservation } from '../../src/core/ledger/observation.ts';
 import type { LedgerStore } from '../../src/core/ledger/store.ts';
 import type { Placement } from '../../src/core/link/link.ts';
+import { mulberry32 as rng } from '../support/prng.ts';
 
 export const DAY = 86_400_000;
 export const T0 = Date.UTC(2024, 0, 1);
@@ -71,18 +72,6 @@ export async function feed(
   batchLinks = 7,
 ): Promise<ImportStats> {
   return ingest(store, items(inputs), emptyStats(), { batchLinks });
-}
-
-/** mulberry32: a small seeded PRNG, so "random" scenarios are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PLACEMENTS: Placement[] = ['content', 'nav', 'footer', 'unknown'];
@@ -176,3 +165,5 @@ export function shuffled<T>(xs: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+export { rng };

@@ -5,7 +5,6 @@
  * not fetch, and the exact links of key pages, are the test web's own literal expectations (expected.ts);
  * the server's request log is the witness.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import type { CrawlJob } from '../../src/core/crawl/frontier-model.ts';
 import type { LedgerDump } from '../../src/core/ledger/store.ts';
-import { REPO_ROOT } from '../support/paths.ts';
+import { runBin } from '../support/cli.ts';
 import { startTestWeb, type TestWeb } from '../support/test-web/index.ts';
 import type { RequestLogEntry } from '../support/test-web/types.ts';
 
-const BIN = join(REPO_ROOT, 'bin', 'linkledger.js');
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-crawl-'));
 const DELAY_MS = 50;
 
@@ -27,22 +25,6 @@ let dump: LedgerDump;
 let code: number | null;
 let stderr: string;
 
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 const urlOf = (e: RequestLogEntry) => `http://${e.host}:${web.port}${e.path}`;
 
 beforeAll(async () => {
@@ -50,7 +32,7 @@ beforeAll(async () => {
   const db = join(dir, 'discover.duckdb');
   const resolve = web.resolveArgs.flatMap((r) => ['--resolve', r]);
   // Asynchronous: the test web runs in this process and must keep answering while the crawl runs.
-  const result = await run([
+  const result = await runBin([
     'crawl',
     web.expected.seed,
     '--scope',

@@ -4,30 +4,20 @@
  * were in flight (or in the commit under way) when the process died. The real bin, a real kill, the test
  * web on 127.0.0.1 as the site, and its request log as the witness.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import type { FrontierEntry } from '../../src/core/crawl/frontier-model.ts';
-import { REPO_ROOT } from '../support/paths.ts';
+import { type BinRun, startBin } from '../support/cli.ts';
 import { startTestWeb, type TestWeb } from '../support/test-web/index.ts';
 
-const BIN = join(REPO_ROOT, 'bin', 'linkledger.js');
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-crawl-resume-'));
 let web: TestWeb;
 
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(db: string): { child: ChildProcess; done: Promise<Run> } {
+function start(db: string) {
   const args = [
-    BIN,
     'crawl',
     web.expected.seed,
     '--scope',
@@ -43,20 +33,7 @@ function start(db: string): { child: ChildProcess; done: Promise<Run> } {
     '--progress',
     'none',
   ];
-  const child = spawn(process.execPath, args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const done = new Promise<Run>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
-  return { child, done };
+  return startBin(args);
 }
 
 /** The ledger without times (which differ between any two crawls). */
@@ -90,7 +67,7 @@ let reference: Awaited<ReturnType<typeof ledgerOf>>;
 let resumed: Awaited<ReturnType<typeof ledgerOf>>;
 let killedRequests: string[];
 let resumedRequests: string[];
-let resumedRun: Run;
+let resumedRun: BinRun;
 
 const key = (e: { host: string; path: string }) => `${e.host}${e.path}`;
 

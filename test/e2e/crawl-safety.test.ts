@@ -9,8 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/main/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-safety-'));
 let server: Server;
@@ -33,22 +33,17 @@ afterAll(async () => {
 });
 
 async function crawl(...args: string[]) {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await main(['crawl', ...args, '--format', 'json', '--progress', 'none', '--delay', '0']);
-    return {
-      code,
-      job: JSON.parse(stdout) as { stats: { errors: Record<string, number>; fetched: number } },
-    };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { code, stdout } = await runMain([
+    'crawl',
+    ...args,
+    '--format',
+    'json',
+    '--progress',
+    'none',
+    '--delay',
+    '0',
+  ]);
+  return { code, job: JSON.parse(stdout) as { stats: { errors: Record<string, number>; fetched: number } } };
 }
 
 describe('crawl address safety', () => {

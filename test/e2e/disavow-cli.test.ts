@@ -165,10 +165,10 @@ describe('linkledger disavow: usage', () => {
     expect((await inProcess('disavow')).code).toBe(2);
   });
 
-  it('says that disavow TARGET is not available yet (exit 2)', async () => {
-    const { code, stderr } = await inProcess('disavow', 'example.com');
+  it('disavow TARGET refuses a --min-score outside 0-100 before opening the ledger (exit 2)', async () => {
+    const { code, stderr } = await inProcess('disavow', 'example.com', '--min-score', '101', '--db', ':memory:');
     expect(code).toBe(2);
-    expect(stderr).toContain('"disavow TARGET"');
-    expect(stderr).toContain('not available yet');
+    expect(stderr).toContain('--min-score must be a number from 0 to 100');
   });
+});
 });

@@ -4,7 +4,6 @@
  * robots.txt, a new link), then verify: every backlink must come back live, lost with the right reason,
  * new, or unverified with why. A real HTTP server on 127.0.0.1 plays both versions of the site.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifiedLink } from '../../src/app/crawl/verify.ts';
-import { REPO_ROOT } from '../support/paths.ts';
+import { runBin } from '../support/cli.ts';
 
-const BIN = join(REPO_ROOT, 'bin', 'linkledger.js');
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-verify-'));
 const db = join(dir, 'ledger.duckdb');
 
@@ -71,21 +69,7 @@ function page(path: string): [number, Record<string, string>, string] {
   }
 }
 
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runBin(args);
 
 const network = () => [
   '--db',

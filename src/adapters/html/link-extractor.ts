@@ -26,12 +26,29 @@
  * `data:` URLs cut after the comma. `rel` (A, AREA, LINK, FORM) is read by core/link/rel.ts, placement by
  * core/link/placement.ts (element-stack.ts). Empty URL values are skipped, except `<a href="">` and
  * `<form action="">`, which do point at the page itself.
+ *
+ * Text digest (option `textDigest`, off by default; PageInfo.textDigest, core/text/digest.ts): the page's
+ * own visible text, counted as it streams by (never held whole):
+ *   - every text node outside `script`, `style`, `template`, `noscript`, `textarea`, `select`/`option`/
+ *     `datalist`, `iframe`, `noembed`, `noframes` and `svg` (tags.ts, TagFlag.Hidden), entities decoded;
+ *   - but not the text of links (`<a href>`: it names another page) nor text placed in a nav, header,
+ *     footer or aside (the link placement rules, core/link/placement.ts; `unknown` counts): menus, link
+ *     lists and page chrome are what two unrelated pages of one site share. On the labelled test set
+ *     (test/fixtures/relevance) leaving both out raised the ROC AUC of page relevance from 0.80 to 0.83
+ *     and precision at 5 from 0.74 to 0.84 (docs/relevance.md);
+ *   - words join across inline elements and are separated by the same block and spacing elements as anchor
+ *     text, and by text left out;
+ *   - weights: the document title 3, text inside `<h1>` 2, other text 1 (a title or an h1 names what the
+ *     page is about; h2-h6 on news pages are as often headings of "related stories" boxes).
+ * Text hidden by CSS or attributes (`hidden`, `display:none`) is not detected. The language is
+ * `<html lang>`, else guessed from the text (core/text/analysis.ts).
  */
 import { LinkledgerError } from '../../core/errors.ts';
 import type { Link, LinkKind, Placement } from '../../core/link/link.ts';
 import type { PageLinks } from '../../core/link/page.ts';
 import { childPlacement } from '../../core/link/placement.ts';
 import { parseRobotsDirectives, type RelFlags } from '../../core/link/rel.ts';
+import { formatDigest, TextDigester } from '../../core/text/digest.ts';
 import { AnchorText } from './anchor-text.ts';
 import { Attr, bit } from './attributes.ts';
 import type { CharsetSource } from './charset.ts';
@@ -74,6 +91,11 @@ export interface HtmlLinkExtractorOptions {
   charset?: string | undefined;
   charsetSource?: CharsetSource | undefined;
   unknownCharsetLabel?: string | undefined;
+  /**
+   * Also count the page's visible text into PageInfo.textDigest (see above). Off by default: `extract`
+   * does not need it; the ledger imports and the crawler turn it on.
+   */
+  textDigest?: boolean | undefined;
 }
 
 export interface HtmlLinkExtractor {
@@ -88,6 +110,15 @@ export function createHtmlLinkExtractor(options: HtmlLinkExtractorOptions): Html
 }
 
 const TITLE_RAW_LIMIT = 8 * MAX_TITLE;
+/** Text digest weights (see the header comment). */
+const TITLE_WEIGHT = 3;
+const HEADING_WEIGHT = 2;
+const DIGEST_FLAGS = TagFlag.Hidden | TagFlag.Heading;
+
+/** Text in the page's content, or where nothing says otherwise. */
+function isOwnText(placement: Placement): boolean {
+  return placement === 'content' || placement === 'unknown';
+}
 
 const GLOBAL_LINK_ATTRS =
   bit(Attr.Background) | bit(Attr.DataHref) | bit(Attr.DataUri) | bit(Attr.Onclick) | bit(Attr.Style);
@@ -112,6 +143,11 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
   private readonly facts: PageFacts;
   private readonly robotsAgent: string | undefined;
 
+  // Text digest: the counter (null when off), open elements whose text is hidden, open h1 elements.
+  private readonly digest: TextDigester | null;
+  private hiddenDepth = 0;
+  private headingDepth = 0;
+
   constructor(options: HtmlLinkExtractorOptions) {
     super();
     this.robotsAgent = options.robotsAgent?.toLowerCase();
@@ -131,6 +167,8 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
       charsetSource: options.charsetSource ?? 'default',
       unknownCharsetLabel: options.unknownCharsetLabel,
     };
+    this.digest = options.textDigest ? new TextDigester() : null;
+    this.updateTextWanted();
   }
 
   write(text: string): void {
@@ -142,21 +180,42 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
     if (this.ended) throw new LinkledgerError('INTERNAL', 'HTML link extractor: end() called twice');
     this.ended = true;
     this.finishInput();
-    return finishPage(this.facts, this.links);
+    const result = finishPage(this.facts, this.links);
+    const digest = this.digest;
+    if (digest !== null) {
+      digest.wordBreak();
+      if (this.facts.title !== null) {
+        digest.add(this.facts.title, TITLE_WEIGHT);
+        digest.wordBreak();
+      }
+      result.page.textDigest = formatDigest(digest.finish(this.facts.lang));
+    }
+    return result;
   }
 
   // --- hooks of ElementReader ----------------------------------------------------------------------
 
   protected elementOpened(info: TagInfo): void {
-    if (this.anchor.link !== null && (info.flags & TagFlag.Spacing) !== 0) this.anchor.space();
+    const flags = info.flags;
+    if (this.anchor.link !== null && (flags & TagFlag.Spacing) !== 0) this.anchor.space();
+    if (this.digest !== null) {
+      if ((flags & TagFlag.Spacing) !== 0) this.digest.wordBreak();
+      // Void elements are never pushed, so only open elements count (none of the flagged ones is void).
+      if ((flags & DIGEST_FLAGS) !== 0 && (flags & TagFlag.Void) === 0) this.digestElement(flags, 1);
+    }
     if (info.hasLinks || (this.seen & GLOBAL_LINK_ATTRS) !== 0) this.elementLinks(info, this.seen);
   }
 
   protected elementClosed(frame: Frame, index: number): void {
     const anchor = this.anchor;
+    const flags = frame.tag.flags;
     if (anchor.link !== null) {
-      if ((frame.tag.flags & TagFlag.Spacing) !== 0) anchor.space();
+      if ((flags & TagFlag.Spacing) !== 0) anchor.space();
       if (index === anchor.frame) this.finishAnchor();
+    }
+    if (this.digest !== null) {
+      if ((flags & TagFlag.Spacing) !== 0) this.digest.wordBreak();
+      if ((flags & DIGEST_FLAGS) !== 0) this.digestElement(flags, -1);
     }
     if (index === this.titleFrame) this.finishTitle();
     if (index === this.styleFrame) this.finishStyle(index);
@@ -164,6 +223,32 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
 
   protected wordBreak(): void {
     if (this.anchor.link !== null) this.anchor.space();
+    this.digest?.wordBreak();
+  }
+
+  /**
+   * A text node for the digest: the page's own words, so not the text of a link (it names another page)
+   * nor text placed in a nav, header, footer or aside (core/link/placement.ts; `unknown` counts); text left
+   * out still separates the words around it.
+   */
+  private digestText(text: string): void {
+    const digest = this.digest!;
+    const stack = this.stack;
+    if (this.anchor.link !== null || !isOwnText(stack.contextAt(stack.depth - 1).placement)) {
+      digest.wordBreak();
+      return;
+    }
+    digest.add(text, this.headingDepth > 0 ? HEADING_WEIGHT : 1);
+  }
+
+  /** A hidden or heading element opens (+1) or closes (-1). */
+  private digestElement(flags: number, step: 1 | -1): void {
+    // max(0, ...): an element pushed by a start tag cut off at the end of the input is closed unopened.
+    if ((flags & TagFlag.Hidden) !== 0) {
+      this.hiddenDepth = Math.max(0, this.hiddenDepth + step);
+      this.updateTextWanted();
+    }
+    if ((flags & TagFlag.Heading) !== 0) this.headingDepth = Math.max(0, this.headingDepth + step);
   }
 
   protected text(text: string): void {
@@ -171,7 +256,11 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
       this.css.append(text);
       return;
     }
-    if (this.titleFrame >= 0 && this.titleText.length < TITLE_RAW_LIMIT) this.titleText += text;
+    if (this.titleFrame >= 0) {
+      if (this.titleText.length < TITLE_RAW_LIMIT) this.titleText += text;
+    } else if (this.digest !== null && this.hiddenDepth === 0) {
+      this.digestText(text);
+    }
     const stack = this.stack;
     if (this.anchor.link !== null && (stack.frames[stack.depth - 1]!.tag.flags & TagFlag.RawText) === 0) {
       this.anchor.append(text);
@@ -179,7 +268,11 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
   }
 
   private updateTextWanted(): void {
-    this.textWanted = this.anchor.link !== null || this.titleFrame >= 0 || this.styleFrame >= 0;
+    this.textWanted =
+      this.anchor.link !== null ||
+      this.titleFrame >= 0 ||
+      this.styleFrame >= 0 ||
+      (this.digest !== null && this.hiddenDepth === 0);
     // Style text is raw text in HTML: not decoded here (css-collector.ts decodes it, as upstream does).
     this.rawText = this.styleFrame >= 0;
   }

@@ -24,6 +24,10 @@ export const TagFlag = {
   ForeignObject: 32,
   /** Raw text whose content is never anchor text (`script`, `style`). */
   RawText: 64,
+  /** Its text is not visible page text (the text digest skips it): script, style, template, form fields... */
+  Hidden: 128,
+  /** A top-level heading (`h1`): its text weighs more in the text digest. */
+  Heading: 256,
 } as const;
 
 /** Elements with their own handling beyond "attribute X holds a URL". */
@@ -87,6 +91,13 @@ const SPACING = new Set(
 
 const VOID = new Set(
   'area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr'.split(
+    ' ',
+  ),
+);
+
+/** Elements whose text is not read as page text (text digest); `title` is read apart, with its own weight. */
+const HIDDEN = new Set(
+  'script style template noscript textarea select option optgroup datalist iframe noembed noframes svg'.split(
     ' ',
   ),
 );
@@ -262,6 +273,8 @@ export function makeTagInfo(name: string): TagInfo {
   let flags = spec.flags ?? 0;
   if (VOID.has(name)) flags |= TagFlag.Void;
   if (SPACING.has(name)) flags |= TagFlag.Spacing;
+  if (HIDDEN.has(name)) flags |= TagFlag.Hidden;
+  if (name === 'h1') flags |= TagFlag.Heading;
   return {
     name,
     codes: nameCodes(name),

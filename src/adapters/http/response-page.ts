@@ -2,7 +2,8 @@
  * The crawler's `ResponseReader` (core/crawl/fetch-port.ts): a fetched response as a page with links, the
  * same way a WARC response record is read (adapters/sources/warc-pages.ts): a 3xx with `Location` is one
  * `redirect` link; an HTML body (by Content-Type, or by its bytes when there is none) is parsed with its
- * charset and `X-Robots-Tag`; anything else is a page with its status and no links.
+ * charset and `X-Robots-Tag`, and its text digest (PageInfo.textDigest, for the ledger); anything else is
+ * a page with its status and no links.
  */
 import type { FetchResponse, ResponseReader } from '../../core/crawl/fetch-port.ts';
 import type { PageLinks } from '../../core/link/page.ts';
@@ -26,5 +27,6 @@ export const readResponsePage: ResponseReader = async (response: FetchResponse):
     status,
     ...(headers['content-type'] === undefined ? {} : { contentType: headers['content-type'] }),
     ...(robotsTag === undefined ? {} : { xRobotsTag: robotsTag }),
+    textDigest: true,
   });
 };

@@ -36,10 +36,15 @@ export async function htmlFilePage(
   file: string,
   pageUrl: string | null,
   stats: ExtractStats,
+  options: { textDigest?: boolean } = {},
 ): Promise<PageLinks> {
   const stream = createReadStream(file);
   const bytes = file.toLowerCase().endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
-  const page = await extractLinksFromBytes(bytes, { pageUrl, fallbackUrl: pathToFileURL(file).href });
+  const page = await extractLinksFromBytes(bytes, {
+    pageUrl,
+    fallbackUrl: pathToFileURL(file).href,
+    textDigest: options.textDigest,
+  });
   if (page.page.urlSource === 'fallback' || page.page.urlSource === 'none') {
     recordProblem(stats, {
       file,

@@ -5,7 +5,8 @@
  *     middle: it restarts from the top, which gives the same ledger since re-importing a capture is a no-op.
  *   - HTML files: a checkpoint is the index of the next file of the sorted list.
  * Source tag: `--source`, else `commoncrawl:<crawl id>` when the WARC's warcinfo says `isPartOf: CC-MAIN-...`
- * (or its name carries a crawl id), else `warc` / `html`.
+ * (or its name carries a crawl id), else `warc` / `html`. HTML pages are read with their text digest
+ * (PageInfo.textDigest -> pages.text_digest).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -49,7 +50,7 @@ export async function warcImportSource(
 async function* warcRead(file: string, from: Checkpoint, source: SourceTag, fallbackTime: number) {
   const stats = emptyStats(); // damage is counted by `extract`; the ledger's own statistics count records
   let line = from.line;
-  for await (const capture of warcCaptures(file, stats, from.offset)) {
+  for await (const capture of warcCaptures(file, stats, from.offset, { textDigest: true })) {
     line += 1;
     const item: CapturedPageLinks = {
       ...capture.page,
@@ -107,7 +108,7 @@ export async function htmlImportSource(
             : input.format === 'html-dir'
               ? urlInFolder(input.path, file, baseUrl)
               : baseUrl;
-        const page = await htmlFilePage(file, pageUrl, stats);
+        const page = await htmlFilePage(file, pageUrl, stats, { textDigest: true });
         if (page.page.url === '' || !page.page.url.startsWith('http')) continue; // no web URL: nothing to ledger
         const mtime = Math.trunc((await stat(file)).mtimeMs);
         yield { ...page, source, capturedAt: mtime, end: { offset: i + 1, line: i + 2 } };

@@ -13,15 +13,21 @@ import type {
   GraphLink,
   LevelScores,
 } from '../../core/ledger/authority.ts';
+import type { BrokenPageQuery, BrokenPageRow } from '../../core/ledger/broken-pages.ts';
+import type { GapDomainRow, GapQuery } from '../../core/ledger/gap.ts';
+import type { HistoryBucket, HistoryQuery } from '../../core/ledger/history.ts';
 import type { ImportRun } from '../../core/ledger/import-run.ts';
 import type { PageLedgerState } from '../../core/ledger/model.ts';
+import type { PageFacts } from '../../core/ledger/page-facts.ts';
 import type {
   AnchorQuery,
   BacklinkQuery,
+  LinkFilter,
   PageQuery,
   ProfileQuery,
   RefDomainQuery,
 } from '../../core/ledger/query.ts';
+import type { DisavowVersion, NewDisavowVersion, ReviewEntry, ReviewKind } from '../../core/ledger/review.ts';
 import type {
   AnchorRow,
   BacklinkRow,
@@ -37,12 +43,26 @@ import {
   streamLinkGraph,
   topAuthority,
 } from './authority-queries.ts';
+import {
+  queryBrokenPages,
+  queryGap,
+  queryHistory,
+  queryLinkingPages,
+  queryPageFacts,
+} from './change-queries.ts';
 import { applyStaged, type IdCounters, saveRun, stagePlans } from './commit-plans.ts';
 import { applyFrontier, crawlJobs, frontierOf, saveCrawlJob, stageFrontier } from './crawl-queries.ts';
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
 import { clusterInPlace, copyClustered, unclusteredShare } from './optimize.ts';
 import { queryAnchors, queryBacklinks, queryPages, queryProfile, queryRefDomains } from './report-queries.ts';
+import {
+  addReview,
+  disavowVersionsOf,
+  removeReview,
+  reviewsOf,
+  saveDisavowVersion,
+} from './review-queries.ts';
 import { SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
 
 export interface DuckDbStoreOptions {
@@ -219,6 +239,46 @@ export class DuckDbLedgerStore implements LedgerStore {
 
   topAuthority(level: AuthorityLevel, limit?: number): Promise<AuthorityScore[]> {
     return this.exclusive(() => topAuthority(this.conn, level, limit));
+  }
+
+  linkHistory(query: HistoryQuery): Promise<HistoryBucket[]> {
+    return this.exclusive(() => queryHistory(this.conn, query));
+  }
+
+  linkGap(query: GapQuery): Promise<GapDomainRow[]> {
+    return this.exclusive(() => queryGap(this.conn, query));
+  }
+
+  brokenPages(query: BrokenPageQuery): Promise<BrokenPageRow[]> {
+    return this.exclusive(() => queryBrokenPages(this.conn, query));
+  }
+
+  pageFacts(urls: readonly string[]): Promise<Map<string, PageFacts>> {
+    return this.exclusive(() => queryPageFacts(this.conn, urls));
+  }
+
+  linkingPagesPerDomain(filter: LinkFilter): Promise<Map<string, number>> {
+    return this.exclusive(() => queryLinkingPages(this.conn, filter));
+  }
+
+  addReview(entry: ReviewEntry): Promise<void> {
+    return this.exclusive(() => addReview(this.conn, entry));
+  }
+
+  reviews(target: string): Promise<ReviewEntry[]> {
+    return this.exclusive(() => reviewsOf(this.conn, target));
+  }
+
+  removeReview(target: string, kind: ReviewKind, value: string): Promise<boolean> {
+    return this.exclusive(() => removeReview(this.conn, target, kind, value));
+  }
+
+  saveDisavowVersion(version: NewDisavowVersion): Promise<DisavowVersion> {
+    return this.exclusive(() => saveDisavowVersion(this.conn, version));
+  }
+
+  disavowVersions(target: string): Promise<DisavowVersion[]> {
+    return this.exclusive(() => disavowVersionsOf(this.conn, target));
   }
 
   dump(): Promise<LedgerDump> {

@@ -71,6 +71,8 @@ export async function copyClustered(conn: DuckDBConnection, target: string): Pro
     await conn.run(`INSERT INTO ledger_copy.authority SELECT * FROM ${from('authority')}`);
     await conn.run(`INSERT INTO ledger_copy.crawl_jobs SELECT * FROM ${from('crawl_jobs')}`);
     await conn.run(`INSERT INTO ledger_copy.crawl_frontier SELECT * FROM ${from('crawl_frontier')}`);
+    await conn.run(`INSERT INTO ledger_copy.reviews SELECT * FROM ${from('reviews')}`);
+    await conn.run(`INSERT INTO ledger_copy.disavow_versions SELECT * FROM ${from('disavow_versions')}`);
     await conn.run(`INSERT INTO ledger_copy.pages SELECT * FROM ${from('pages')} ORDER BY id`);
     await conn.run(
       `INSERT INTO ledger_copy.captures SELECT * FROM ${from('captures')} ORDER BY page_id, captured_at`,

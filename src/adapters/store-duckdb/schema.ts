@@ -11,6 +11,9 @@
  * `authority` holds the scores of the last rank run (authority-queries.ts), one row per (level, key); the
  * run itself (options and iteration stats) is JSON in `ledger_meta` under `authority_run`. Added after
  * schema 1 shipped: `CREATE ... IF NOT EXISTS` adds it to older files when they are opened.
+ *
+ * `reviews` (a target's whitelist) and `disavow_versions` (its disavow files, numbered) are the review
+ * workflow's (review-queries.ts); added the same way.
  */
 import { LOST_REASONS } from '../../core/ledger/model.ts';
 import { LINK_KINDS, PLACEMENTS } from '../../core/link/link.ts';
@@ -114,6 +117,22 @@ CREATE TABLE IF NOT EXISTS crawl_jobs (
   body VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS crawl_frontier (${FRONTIER_COLUMNS}, PRIMARY KEY (job, url));
+CREATE TABLE IF NOT EXISTS reviews (
+  target VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  value VARCHAR NOT NULL,
+  note VARCHAR NOT NULL,
+  reviewed_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (target, kind, value)
+);
+CREATE TABLE IF NOT EXISTS disavow_versions (
+  target VARCHAR NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TIMESTAMP NOT NULL,
+  content VARCHAR NOT NULL,
+  entries INTEGER NOT NULL,
+  PRIMARY KEY (target, version)
+);
 `;
 
 /** Staging tables: TEMP (per connection, never persisted), emptied before every commit. */

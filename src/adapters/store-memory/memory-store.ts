@@ -11,16 +11,22 @@ import type {
   GraphLink,
   LevelScores,
 } from '../../core/ledger/authority.ts';
+import type { BrokenPageQuery, BrokenPageRow } from '../../core/ledger/broken-pages.ts';
+import type { GapDomainRow, GapQuery } from '../../core/ledger/gap.ts';
+import type { HistoryBucket, HistoryQuery } from '../../core/ledger/history.ts';
 import type { ImportRun } from '../../core/ledger/import-run.ts';
 import type { PageLedgerState, StoredCapture, StoredLink, StoredPage } from '../../core/ledger/model.ts';
+import type { PageFacts } from '../../core/ledger/page-facts.ts';
 import { materializeFresh } from '../../core/ledger/plan-fresh.ts';
 import type {
   AnchorQuery,
   BacklinkQuery,
+  LinkFilter,
   PageQuery,
   ProfileQuery,
   RefDomainQuery,
 } from '../../core/ledger/query.ts';
+import type { DisavowVersion, NewDisavowVersion, ReviewEntry, ReviewKind } from '../../core/ledger/review.ts';
 import type {
   AnchorRow,
   BacklinkRow,
@@ -30,8 +36,10 @@ import type {
 } from '../../core/ledger/rows.ts';
 import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../core/ledger/store.ts';
 import { MemoryAuthority } from './memory-authority.ts';
+import { brokenPagesOf, gapOf, historyOf, linkingPagesOf, pageFactsOf } from './memory-change.ts';
 import { MemoryCrawls } from './memory-crawls.ts';
 import { compareKeys, compareText, linkOrderKeys, matchesFilter, page, profileOf } from './memory-queries.ts';
+import { MemoryReviews } from './memory-reviews.ts';
 
 interface SourceSpan {
   first: number;
@@ -48,6 +56,7 @@ export class MemoryLedgerStore implements LedgerStore {
   private readonly runs = new Map<string, ImportRun>();
   private readonly crawls = new MemoryCrawls();
   private readonly authority = new MemoryAuthority();
+  private readonly reviewStore = new MemoryReviews();
   private nextPageId = 1;
   private nextLinkId = 1;
   private closed = false;
@@ -328,6 +337,56 @@ export class MemoryLedgerStore implements LedgerStore {
 
   async topAuthority(level: AuthorityLevel, limit?: number): Promise<AuthorityScore[]> {
     return this.authority.top(level, limit);
+  }
+
+  async linkHistory(q: HistoryQuery): Promise<HistoryBucket[]> {
+    return historyOf(this.links.values(), q);
+  }
+
+  async linkGap(q: GapQuery): Promise<GapDomainRow[]> {
+    return gapOf(this.links.values(), q, (domains) => this.authority.of('domain', domains));
+  }
+
+  async brokenPages(q: BrokenPageQuery): Promise<BrokenPageRow[]> {
+    return brokenPagesOf(this.links.values(), this.pages, q);
+  }
+
+  async pageFacts(urls: readonly string[]): Promise<Map<string, PageFacts>> {
+    const result = new Map<string, PageFacts>();
+    for (const url of urls) {
+      const p = this.pages.get(url);
+      if (p === undefined) continue;
+      const links = (this.linksByPage.get(p.id) ?? []).map((id) => this.links.get(id)!);
+      result.set(url, pageFactsOf(p, links));
+    }
+    return result;
+  }
+
+  async linkingPagesPerDomain(filter: LinkFilter): Promise<Map<string, number>> {
+    return linkingPagesOf(this.links.values(), filter);
+  }
+
+  async addReview(entry: ReviewEntry): Promise<void> {
+    this.assertOpen();
+    this.reviewStore.add(entry);
+  }
+
+  async reviews(target: string): Promise<ReviewEntry[]> {
+    return this.reviewStore.of(target);
+  }
+
+  async removeReview(target: string, kind: ReviewKind, value: string): Promise<boolean> {
+    this.assertOpen();
+    return this.reviewStore.remove(target, kind, value);
+  }
+
+  async saveDisavowVersion(version: NewDisavowVersion): Promise<DisavowVersion> {
+    this.assertOpen();
+    return this.reviewStore.saveVersion(version);
+  }
+
+  async disavowVersions(target: string): Promise<DisavowVersion[]> {
+    return this.reviewStore.versionsOf(target);
   }
 
   async optimize(): Promise<void> {}

@@ -15,6 +15,7 @@ import { linkFilter, REPORT_KINDS, type Scope, targetSelector } from '../../core
 import type { BacklinkRow } from '../../core/ledger/rows.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import { isWebUrl } from '../../core/url/normalize.ts';
+import { allBacklinks } from '../ledger/all-backlinks.ts';
 import { type CrawlOptions, type CrawlPorts, type CrawlResult, runCrawl } from './run-crawl.ts';
 
 export interface VerifyRequest {
@@ -53,7 +54,6 @@ export interface VerifyResult {
 
 /** Kinds that live in a page and can be checked by fetching it (web-graph edges are host-level). */
 const VERIFIABLE_KINDS = REPORT_KINDS.filter((k) => k !== 'webgraph');
-const PAGE_SIZE = 10_000;
 
 export async function verifyBacklinks(
   ports: CrawlPorts,
@@ -61,7 +61,7 @@ export async function verifyBacklinks(
   base: CrawlSettings,
   options: CrawlOptions = {},
 ): Promise<VerifyResult> {
-  const before = await allBacklinks(ports.store, request);
+  const before = await backlinksOf(ports.store, request);
   const pages = [...new Set(before.map((l) => l.sourceUrl).filter(isWebUrl))].sort();
   const counts = Object.fromEntries(VERIFY_CHANGES.map((c) => [c, 0])) as Record<VerifyChange, number>;
   if (pages.length === 0) return { pages: 0, links: [], counts, crawl: null };
@@ -76,7 +76,7 @@ export async function verifyBacklinks(
   };
   const crawl = await runCrawl(ports, settings, options);
   const fetched = new Map((await ports.store.frontier(crawl.job.id)).map((e) => [e.url, e]));
-  const after = new Map((await allBacklinks(ports.store, request)).map((l) => [linkKey(l), l]));
+  const after = new Map((await backlinksOf(ports.store, request)).map((l) => [linkKey(l), l]));
 
   const links: VerifiedLink[] = [];
   const known = new Set<string>();
@@ -133,22 +133,11 @@ function linkKey(l: BacklinkRow): string {
   return `${l.sourceUrl}\t${l.targetUrl}\t${l.kind}\t${l.followed}`;
 }
 
-async function allBacklinks(store: LedgerStore, request: VerifyRequest): Promise<BacklinkRow[]> {
+function backlinksOf(store: LedgerStore, request: VerifyRequest): Promise<BacklinkRow[]> {
   const filter = linkFilter(targetSelector(request.target, request.scope ?? 'domain'), {
     includeInternal: request.includeInternal ?? false,
     kinds: VERIFIABLE_KINDS,
     status: 'all',
   });
-  const rows: BacklinkRow[] = [];
-  for (let offset = 0; ; offset += PAGE_SIZE) {
-    const page = await store.backlinks({
-      ...filter,
-      sort: 'source-url',
-      order: 'asc',
-      limit: PAGE_SIZE,
-      offset,
-    });
-    rows.push(...page);
-    if (page.length < PAGE_SIZE) return rows;
-  }
+  return allBacklinks(store, filter);
 }

@@ -54,7 +54,7 @@ export interface ReportRequest {
 
 const iso = (t: EpochMs | null): string | null => (t === null ? null : new Date(t).toISOString());
 
-function filterOf(req: ReportRequest): LinkFilter {
+export function filterOf(req: ReportRequest): LinkFilter {
   const scope = req.scope ?? 'domain';
   let since: EpochMs | null = null;
   if (typeof req.firstSeenSince === 'number') since = req.firstSeenSince;

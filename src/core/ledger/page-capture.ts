@@ -13,6 +13,7 @@ export interface CapturedPageLinks extends PageLinks {
   source: SourceTag;
   capturedAt: EpochMs;
   contentHash?: string | null;
+  /** Overrides `page.textDigest` (the digest the extractor computed) when set. */
   textDigest?: string | null;
   /** Position just after this record in its input (for checkpoints). */
   end?: Checkpoint;
@@ -30,7 +31,7 @@ export function captureOf(p: CapturedPageLinks): CaptureInput {
       lang: p.page.lang,
       noindex: p.page.noindex,
       contentHash: p.contentHash ?? null,
-      textDigest: p.textDigest ?? null,
+      textDigest: p.textDigest ?? p.page.textDigest ?? null,
     },
     links: p.links,
   };

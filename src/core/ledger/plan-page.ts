@@ -325,7 +325,10 @@ function applyCapturePage(page: StoredPage, capture: CaptureInput, state: Stored
   page.title = p.title ?? null;
   page.lang = p.lang ?? null;
   page.contentHash = p.contentHash ?? null;
-  page.textDigest = p.textDigest ?? null;
+  // A capture without text (a WAT record, a bodiless answer) says nothing about the page's words: the last
+  // known digest stays, unless the page is gone or moved.
+  if (p.textDigest != null) page.textDigest = p.textDigest;
+  else if (state === 'gone' || state === 'redirected') page.textDigest = null;
 }
 
 /** The follow state an observation without `rel` joins: the existing live twin, else the latest seen, else followed. */

@@ -6,10 +6,22 @@
  */
 import type { CrawlBatch, CrawlJob, FrontierEntry } from '../crawl/frontier-model.ts';
 import type { AuthorityLevel, AuthorityRun, AuthorityScore, GraphLink, LevelScores } from './authority.ts';
+import type { BrokenPageQuery, BrokenPageRow } from './broken-pages.ts';
+import type { GapDomainRow, GapQuery } from './gap.ts';
+import type { HistoryBucket, HistoryQuery } from './history.ts';
 import type { ImportRun } from './import-run.ts';
 import type { PageLedgerState, SourceTag } from './model.ts';
+import type { PageFacts } from './page-facts.ts';
 import type { PagePlan } from './plan-page.ts';
-import type { AnchorQuery, BacklinkQuery, PageQuery, ProfileQuery, RefDomainQuery } from './query.ts';
+import type {
+  AnchorQuery,
+  BacklinkQuery,
+  LinkFilter,
+  PageQuery,
+  ProfileQuery,
+  RefDomainQuery,
+} from './query.ts';
+import type { DisavowVersion, NewDisavowVersion, ReviewEntry, ReviewKind } from './review.ts';
 import type { AnchorRow, BacklinkRow, LinkedPageRow, ProfileFigures, RefDomainRow } from './rows.ts';
 
 /** Plans for distinct pages, written in one transaction together with the run's checkpoint. */
@@ -71,6 +83,26 @@ export interface LedgerStore {
   authorityOf(level: AuthorityLevel, keys: readonly string[]): Promise<Map<string, AuthorityScore>>;
   /** The best scores of a level (score, then rank, descending; then key); every one without `limit`. */
   topAuthority(level: AuthorityLevel, limit?: number): Promise<AuthorityScore[]>;
+  /** New and lost links and referring domains per period, oldest first (core/ledger/history.ts). */
+  linkHistory(query: HistoryQuery): Promise<HistoryBucket[]>;
+  /** Referring domains of at least K competitors that do not link to the target (core/ledger/gap.ts). */
+  linkGap(query: GapQuery): Promise<GapDomainRow[]>;
+  /** Target pages answering 4xx with the links to them (core/ledger/broken-pages.ts). */
+  brokenPages(query: BrokenPageQuery): Promise<BrokenPageRow[]>;
+  /** Facts of these source pages (pages that do not exist are absent from the map). */
+  pageFacts(urls: readonly string[]): Promise<Map<string, PageFacts>>;
+  /** Distinct linking pages per referring domain among the links of a filter (sitewide links show up). */
+  linkingPagesPerDomain(filter: LinkFilter): Promise<Map<string, number>>;
+  /** Adds a whitelist entry, or replaces the note and time of the same (target, kind, value). */
+  addReview(entry: ReviewEntry): Promise<void>;
+  /** A target's whitelist, by kind then value. */
+  reviews(target: string): Promise<ReviewEntry[]>;
+  /** Removes one whitelist entry; false when there was none. */
+  removeReview(target: string, kind: ReviewKind, value: string): Promise<boolean>;
+  /** Saves a disavow file as the target's next version (numbered from 1). */
+  saveDisavowVersion(version: NewDisavowVersion): Promise<DisavowVersion>;
+  /** A target's disavow file versions with their content, newest first (created, then version). */
+  disavowVersions(target: string): Promise<DisavowVersion[]>;
   dump(): Promise<LedgerDump>;
   /**
    * Reorganises storage for fast target queries (DuckDB: clusters links by target and compacts the file).

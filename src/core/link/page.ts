@@ -40,6 +40,11 @@ export interface PageInfo {
    * a later `<meta charset>` was usable.
    */
   unknownCharsetLabel?: string;
+  /**
+   * The page's text digest (core/text/digest.ts: its top terms with counts, one short line), when the
+   * reader was asked for it (the HTML extractor's `textDigest` option: ledger imports and the crawler).
+   */
+  textDigest?: string;
 }
 
 export interface PageLinks {

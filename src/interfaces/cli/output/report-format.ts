@@ -56,7 +56,7 @@ export type FlatKeys<T> = {
  * Declares the CSV columns of a row type; the compiler rejects a list that misses a field (the type of the
  * argument then names the missing ones), so the CSV cannot silently drift from the JSON.
  */
-function csvColumns<T>() {
+export function csvColumns<T>() {
   return <const C extends readonly FlatKeys<T>[]>(
     columns: C &
       ([Exclude<FlatKeys<T>, C[number]>] extends [never]

@@ -39,6 +39,13 @@ export interface ListingCommandSpec<Row, S extends string> {
   fetch: (store: LedgerStore, request: ReportRequest & Listing<S>) => Promise<Row[]>;
   csvColumns: readonly FlatKeys<Row>[];
   table: (rows: readonly Row[], width: number, listing: Listing<S>) => readonly string[];
+  /** Another report behind a flag of this command (`pages --broken`): it parses the flags and prints itself. */
+  variant?: {
+    flag: string;
+    description: string;
+    active: (flags: ReportFlags & Record<string, unknown>) => boolean;
+    run: (target: string, flags: ReportFlags) => Promise<void>;
+  };
 }
 
 export function registerListingCommand<Row, S extends string>(
@@ -47,8 +54,11 @@ export function registerListingCommand<Row, S extends string>(
   spec: ListingCommandSpec<Row, S>,
 ): void {
   const command = program.command(spec.name).description(spec.description);
+  if (spec.variant) command.option(spec.variant.flag, spec.variant.description);
   addReportOptions(command, { sorts: spec.sorts, defaultSort: spec.defaultSort }).action(
     async (target: string, flags: ReportFlags) => {
+      if (spec.variant?.active(flags as ReportFlags & Record<string, unknown>))
+        return spec.variant.run(target, flags);
       const { context, request } = parseReportFlags(target, flags, terminalWidth());
       const listing = parseListingFlags(flags, context.format, spec.sorts);
       const { rows, known } = await withLedger(openLedger, context.db, async (store) => {

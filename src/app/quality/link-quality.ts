@@ -1,0 +1,136 @@
+/**
+ * Backlink quality over the ledger: gathers what the pure score (core/quality/score.ts) needs for each
+ * link of a target (authority of the linking page and domain from the last `linkledger rank`, text
+ * relevance from the pages' digests, the linking page's outlinks, how many pages of the referring domain
+ * link to the target, languages) and scores it. `explainLink` does the same for the links between one
+ * source page and one target URL.
+ *
+ * Document frequencies for relevance are computed over the digests of the pages involved (the linking
+ * pages and the target pages): terms every one of them shares (the site's boilerplate) weigh little.
+ */
+import { UsageError } from '../../core/errors.ts';
+import type { LedgerKind } from '../../core/ledger/model.ts';
+import type { PageFacts } from '../../core/ledger/page-facts.ts';
+import { type LinkFilter, linkFilter, type Scope, targetSelector } from '../../core/ledger/query.ts';
+import type { BacklinkRow } from '../../core/ledger/rows.ts';
+import type { LedgerStore } from '../../core/ledger/store.ts';
+import { type LinkQuality, linkQuality } from '../../core/quality/score.ts';
+import { DEFAULT_QUALITY_WEIGHTS, type QualityWeights } from '../../core/quality/weights.ts';
+import { anchorRelevance, DocumentFrequencies, pageRelevance } from '../../core/text/index.ts';
+import { normalizeUrl } from '../../core/url/normalize.ts';
+import { allBacklinks } from '../ledger/all-backlinks.ts';
+
+export interface ScoredLink {
+  link: BacklinkRow;
+  quality: LinkQuality;
+  /** The inputs as read from the ledger (null: not known). */
+  sourceAuthority: number | null;
+  sourceDomainAuthority: number | null;
+  relevance: number | null;
+  anchorRelevance: number | null;
+}
+
+export interface QualityRequest {
+  target: string;
+  /** Default `domain`. */
+  scope?: Scope;
+  includeInternal?: boolean;
+  /** Default `live`. */
+  status?: 'live' | 'lost' | 'all';
+  kinds?: readonly LedgerKind[] | 'all';
+  weights?: QualityWeights;
+}
+
+/** Every backlink of a target (within the filter) with its quality, best first. */
+export async function scoreBacklinks(store: LedgerStore, request: QualityRequest): Promise<ScoredLink[]> {
+  const filter = linkFilter(targetSelector(request.target, request.scope ?? 'domain'), {
+    includeInternal: request.includeInternal ?? false,
+    status: request.status ?? 'live',
+    ...(request.kinds === undefined ? {} : { kinds: request.kinds }),
+  });
+  const links = await allBacklinks(store, filter);
+  const scored = await scoreLinks(store, links, filter, request.weights ?? DEFAULT_QUALITY_WEIGHTS);
+  return scored.sort(
+    (a, b) => b.quality.score - a.quality.score || compare(a.link.sourceUrl, b.link.sourceUrl),
+  );
+}
+
+/** The links from one page to one URL (every kind, live or lost), each with its quality breakdown. */
+export async function explainLink(
+  store: LedgerStore,
+  source: string,
+  target: string,
+  weights: QualityWeights = DEFAULT_QUALITY_WEIGHTS,
+): Promise<ScoredLink[]> {
+  const sourceUrl = normalizeUrl(source);
+  const targetUrl = normalizeUrl(target);
+  if (sourceUrl === null) throw new UsageError(`not a URL: ${source}`);
+  if (targetUrl === null) throw new UsageError(`not a URL: ${target}`);
+  const toUrl = linkFilter(targetSelector(targetUrl, 'url'), {
+    includeInternal: true,
+    status: 'all',
+    kinds: 'all',
+  });
+  const links = (await allBacklinks(store, toUrl)).filter((l) => l.sourceUrl === sourceUrl);
+  if (links.length === 0) return [];
+  // Sitewide repetition is about the target's site: pages of the source domain linking anywhere in it.
+  const site = linkFilter(targetSelector(new URL(targetUrl).hostname, 'domain'), {
+    includeInternal: true,
+    status: 'all',
+  });
+  return scoreLinks(store, links, site, weights);
+}
+
+async function scoreLinks(
+  store: LedgerStore,
+  links: readonly BacklinkRow[],
+  siteFilter: LinkFilter,
+  weights: QualityWeights,
+): Promise<ScoredLink[]> {
+  if (links.length === 0) return [];
+  const urls = [...new Set(links.flatMap((l) => [l.sourceUrl, l.targetUrl]))];
+  const facts = await store.pageFacts(urls);
+  const pageAuthority = await store.authorityOf('page', [...new Set(links.map((l) => l.sourceUrl))]);
+  const domainAuthority = await store.authorityOf('domain', [...new Set(links.map((l) => l.sourceDomain))]);
+  const perDomain = await store.linkingPagesPerDomain(siteFilter);
+  const df = new DocumentFrequencies();
+  for (const f of facts.values()) if (f.textDigest) df.add(f.textDigest);
+
+  return links.map((link) => {
+    const source: PageFacts | undefined = facts.get(link.sourceUrl);
+    const target: PageFacts | undefined = facts.get(link.targetUrl);
+    const relevance =
+      source?.textDigest && target?.textDigest
+        ? pageRelevance(source.textDigest, target.textDigest, df)
+        : null;
+    const anchorScore =
+      link.anchor !== '' && (target?.title || target?.textDigest)
+        ? anchorRelevance(link.anchor, target.title, target.textDigest, df)
+        : null;
+    const sourceAuthority = pageAuthority.get(link.sourceUrl)?.score ?? null;
+    const sourceDomainAuthority = domainAuthority.get(link.sourceDomain)?.score ?? null;
+    const quality = linkQuality(
+      {
+        kind: link.kind,
+        image: link.image,
+        nofollow: link.nofollow,
+        sponsored: link.sponsored,
+        ugc: link.ugc,
+        placement: link.placement,
+        live: link.lostAt === null,
+        pageAuthority: sourceAuthority,
+        domainAuthority: sourceDomainAuthority,
+        relevance,
+        anchorRelevance: anchorScore,
+        externalOutlinks: source ? source.externalOutlinks : null,
+        domainLinkingPages: perDomain.get(link.sourceDomain) ?? 1,
+        sourceLang: source?.lang ?? null,
+        targetLang: target?.lang ?? null,
+      },
+      weights,
+    );
+    return { link, quality, sourceAuthority, sourceDomainAuthority, relevance, anchorRelevance: anchorScore };
+  });
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
