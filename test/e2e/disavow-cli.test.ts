@@ -166,9 +166,15 @@ describe('linkledger disavow: usage', () => {
   });
 
   it('disavow TARGET refuses a --min-score outside 0-100 before opening the ledger (exit 2)', async () => {
-    const { code, stderr } = await inProcess('disavow', 'example.com', '--min-score', '101', '--db', ':memory:');
+    const { code, stderr } = await inProcess(
+      'disavow',
+      'example.com',
+      '--min-score',
+      '101',
+      '--db',
+      ':memory:',
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('--min-score must be a number from 0 to 100');
   });
-});
 });
