@@ -16,7 +16,7 @@ import type { BacklinkRow } from '../../core/ledger/rows.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import { type LinkQuality, linkQuality } from '../../core/quality/score.ts';
 import { DEFAULT_QUALITY_WEIGHTS, type QualityWeights } from '../../core/quality/weights.ts';
-import { anchorRelevance, DocumentFrequencies, pageRelevance } from '../../core/text/index.ts';
+import { anchorRelevance, DocumentFrequencies, pageRelevance, topicLabels } from '../../core/text/index.ts';
 import { normalizeUrl } from '../../core/url/normalize.ts';
 import { allBacklinks } from '../ledger/all-backlinks.ts';
 
@@ -28,6 +28,9 @@ export interface ScoredLink {
   sourceDomainAuthority: number | null;
   relevance: number | null;
   anchorRelevance: number | null;
+  /** What each page is about: its most distinctive terms (empty without a text digest). */
+  sourceTopics: string[];
+  targetTopics: string[];
 }
 
 export interface QualityRequest {
@@ -129,7 +132,16 @@ async function scoreLinks(
       },
       weights,
     );
-    return { link, quality, sourceAuthority, sourceDomainAuthority, relevance, anchorRelevance: anchorScore };
+    return {
+      link,
+      quality,
+      sourceAuthority,
+      sourceDomainAuthority,
+      relevance,
+      anchorRelevance: anchorScore,
+      sourceTopics: topicLabels(source?.textDigest, df, 5),
+      targetTopics: topicLabels(target?.textDigest, df, 5),
+    };
   });
 }
 

@@ -4,7 +4,7 @@ import { renderTable } from './text-table.ts';
 
 export function explainText(scored: readonly ScoredLink[], width: number): string[] {
   const lines: string[] = [];
-  for (const { link, quality } of scored) {
+  for (const { link, quality, sourceTopics, targetTopics } of scored) {
     const rel = [link.nofollow && 'nofollow', link.sponsored && 'sponsored', link.ugc && 'ugc'].filter(
       Boolean,
     );
@@ -13,6 +13,9 @@ export function explainText(scored: readonly ScoredLink[], width: number): strin
       `  ${link.kind}, ${rel.length > 0 ? rel.join('+') : 'followed'}, ${link.placement}, anchor ${JSON.stringify(link.anchor)}` +
         `${link.lostAt === null ? '' : `, lost (${link.lostReason ?? 'unknown'})`}`,
       `  Quality ${quality.score.toFixed(1)} / 100`,
+      ...(sourceTopics.length + targetTopics.length > 0
+        ? [`  Topics: source ${topics(sourceTopics)}; target ${topics(targetTopics)}`]
+        : []),
       '',
       ...renderTable(
         [
@@ -27,12 +30,20 @@ export function explainText(scored: readonly ScoredLink[], width: number): strin
       ),
       '',
     );
-    if (quality.factors.some((f) => !f.known))
-      lines.push(
-        '  Unknown inputs count as neutral: run `linkledger rank` for authority; relevance needs both pages captured',
-        '  (crawl or WARC/HTML import).',
-        '',
-      );
+    const unknown = quality.factors.filter((f) => !f.known).map((f) => f.name);
+    if (unknown.length > 0)
+      lines.push(`  Not known, counted as neutral: ${unknown.join(', ')}. ${hint(unknown)}`, '');
   }
   return lines;
+}
+
+const topics = (labels: readonly string[]) => (labels.length === 0 ? 'unknown' : labels.join(', '));
+
+function hint(unknown: readonly string[]): string {
+  const hints: string[] = [];
+  if (unknown.some((n) => n.includes('authority'))) hints.push('`linkledger rank` computes authority');
+  if (unknown.some((n) => n.includes('relevance')))
+    hints.push('relevance needs the text of both pages (crawl them, or import a WARC or HTML files)');
+  if (unknown.includes('dilution')) hints.push('dilution needs the linking page captured');
+  return hints.length === 0 ? '' : `${hints.join('; ')}.`;
 }
