@@ -5,11 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
 import { openImportSources } from '../adapters/sources/import-sources.ts';
-import { openStore } from '../adapters/store-duckdb/open-store.ts';
 import { defaultUserAgent } from '../core/crawl/settings.ts';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
 import { registerCommands } from '../interfaces/cli/commands/index.ts';
-import { crawlAdapters } from './crawl-adapters.ts';
 import { defaultThreadCount, graphRankPorts } from './graph-rank-ports.ts';
 import { VERSION } from './version.ts';
 
@@ -23,9 +21,11 @@ export function buildProgram(): Command {
     pageReader: () => new FilePageReader(),
     graphRankPorts,
     defaultThreads: defaultThreadCount(),
-    openStore: (path) => openStore({ kind: 'duckdb', path }),
+    // DuckDB and undici take ~0.4 s each to load: only the commands that use them pay for it.
+    openStore: async (path) =>
+      (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
     importSources: openImportSources,
-    crawlAdapters,
+    crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
     defaultUserAgent: defaultUserAgent(VERSION),
   });
   return program;
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 const isEntryPoint =
-  process.argv[1] !== undefined && /(?:cli\.ts|linkledger(?:\.js)?)$/.test(process.argv[1]);
+  process.argv[1] !== undefined && /(?:cli\.[jt]s|linkledger(?:\.js)?)$/.test(process.argv[1]);
 if (isEntryPoint) {
   process.exitCode = await main(process.argv.slice(2));
 }

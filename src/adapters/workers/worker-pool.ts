@@ -17,7 +17,11 @@ import { LinkledgerError } from '../../core/errors.ts';
 import type { KernelTask, RankProgram } from '../../core/rank/kernel.ts';
 import type { WorkerReply, WorkerTaskMessage } from './rank-worker.ts';
 
-const WORKER_URL = new URL('./rank-worker.mjs', import.meta.url);
+// Run from TypeScript sources, a worker must register tsx first (rank-worker.mjs); run from the compiled
+// build (dist/), it loads the compiled worker directly.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./rank-worker.mjs', import.meta.url)
+  : new URL('./rank-worker.js', import.meta.url);
 
 export function defaultThreadCount(): number {
   return availableParallelism();

@@ -14,7 +14,7 @@ import { addNetworkFlags, count, type NetworkFlags, networkSettings, seedUrls } 
 
 export interface CrawlCommandDeps {
   openStore: (path: string) => Promise<LedgerStore>;
-  crawlAdapters: (settings: CrawlSettings) => CrawlAdapters;
+  crawlAdapters: (settings: CrawlSettings) => Promise<CrawlAdapters>;
   defaultUserAgent: string;
 }
 
@@ -57,7 +57,7 @@ export function registerCrawl(program: Command, deps: CrawlCommandDeps): void {
     settings.include = flags.include;
     settings.exclude = flags.exclude;
     settings.sitemaps = flags.sitemaps;
-    const adapters = deps.crawlAdapters(settings);
+    const adapters = await deps.crawlAdapters(settings);
     const store = await deps.openStore(dbPathOf(flags.db));
     const display = new CrawlProgressDisplay(flags.quiet ? 'none' : flags.progress);
     const stop = new AbortController();

@@ -33,7 +33,7 @@ export function registerVerify(program: Command, deps: CrawlCommandDeps): void {
     );
   addNetworkFlags(command).action(async (target: string, flags: VerifyFlags) => {
     const settings = networkSettings([], flags, deps.defaultUserAgent);
-    const adapters = deps.crawlAdapters(settings);
+    const adapters = await deps.crawlAdapters(settings);
     const store = await deps.openStore(dbPathOf(flags.db));
     const display = new CrawlProgressDisplay(flags.quiet ? 'none' : flags.progress);
     try {
