@@ -9,6 +9,7 @@ import { defaultUserAgent } from '../core/crawl/settings.ts';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
 import { registerCommands } from '../interfaces/cli/commands/index.ts';
 import { defaultThreadCount, graphRankPorts } from './graph-rank-ports.ts';
+import { registerServe } from './serve-command.ts';
 import { VERSION } from './version.ts';
 
 export function buildProgram(): Command {
@@ -28,6 +29,9 @@ export function buildProgram(): Command {
     crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
     defaultUserAgent: defaultUserAgent(VERSION),
   });
+  registerServe(program, async (path) =>
+    (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
+  );
   return program;
 }
 

@@ -137,6 +137,11 @@ export function randomScenario(
       const page: Partial<CapturedPage> = { status };
       if (r() < 0.1) page.noindex = true;
       if (r() < 0.1) page.canonical = `https://${pick(hosts)}/canonical`;
+      // Analytics ids and addresses on every capture, changing between captures (no draws: the random
+      // sequence stays as it was). Not left out on some: "a capture without them keeps the last known
+      // values" depends on the order captures arrive in, as for text digests (page-store.contract.ts).
+      page.analyticsIds = c % 2 === 0 ? [`UA-${1000 + (p % 3)}-1`, `G-ABC${c}DEFG`] : [];
+      page.remoteAddress = `203.0.113.${(p + c) % 4}`;
       // Distinct capture times per page: ties between captures of one page would make order matter.
       const at = day(c * 60 + Math.floor(r() * 59));
       out.push(capture(url, at, links, page, r() < 0.7 ? 'crawl' : 'commoncrawl:CC-MAIN-2024-10'));

@@ -151,6 +151,8 @@ export function describePageStoreContract(name: string, open: StoreFactory): voi
         title: 'A post',
         canonical: 'https://blog.one.org/a',
         textDigest: 'abc123',
+        analyticsIds: [],
+        remoteAddress: null,
         outlinks: 4,
         externalOutlinks: 2,
       });
@@ -161,6 +163,8 @@ export function describePageStoreContract(name: string, open: StoreFactory): voi
         title: null,
         canonical: null,
         textDigest: null,
+        analyticsIds: [],
+        remoteAddress: null,
         outlinks: 1,
         externalOutlinks: 1,
       });
@@ -175,6 +179,50 @@ export function describePageStoreContract(name: string, open: StoreFactory): voi
       );
       const all = await store.linkingPagesPerDomain(filter('acme.com', 'domain', { status: 'all' }));
       expect(all.get('two.net')).toBe(1);
+    });
+
+    it('keeps analytics ids and the remote address, through captures without them, until the page goes', async () => {
+      const A = 'https://blog.one.org/a';
+      const B = 'https://www.two.net/b';
+      const C = 'https://three.co.uk/c';
+      const ids = ['UA-1234567-1', 'G-ABCDEF12', 'ca-pub-1234567890123456'];
+      await feed(store, [
+        capture(A, day(1), [link('https://acme.com/')], { analyticsIds: ids, remoteAddress: '198.51.100.7' }),
+        capture(B, day(1), [link('https://acme.com/')], {
+          analyticsIds: ['GTM-AB12CD'],
+          remoteAddress: '2001:db8::1',
+        }),
+        capture(C, day(1), [link('https://acme.com/')], {
+          analyticsIds: ['AW-1234567'],
+          remoteAddress: '192.0.2.1',
+        }),
+      ]);
+      const pageOf = async (url: string) => (await store.dump()).pages.find((p) => p.url === url);
+      expect(await pageOf(A)).toMatchObject({
+        analyticsIds: 'G-ABCDEF12 UA-1234567-1 ca-pub-1234567890123456',
+        remoteAddress: '198.51.100.7',
+      });
+      // A (WARC-like) capture without them keeps them; one that says "none" clears the ids only; a gone page
+      // loses both.
+      await feed(store, [
+        capture(A, day(2), [link('https://acme.com/')], { title: 'again' }),
+        capture(B, day(2), [link('https://acme.com/')], { analyticsIds: [] }),
+        capture(C, day(2), [], { status: 404 }),
+      ]);
+      expect(await pageOf(A)).toMatchObject({
+        title: 'again',
+        analyticsIds: 'G-ABCDEF12 UA-1234567-1 ca-pub-1234567890123456',
+        remoteAddress: '198.51.100.7',
+      });
+      expect(await pageOf(B)).toMatchObject({ analyticsIds: null, remoteAddress: '2001:db8::1' });
+      expect(await pageOf(C)).toMatchObject({ analyticsIds: null, remoteAddress: null });
+      const facts = await store.pageFacts([A, B, C]);
+      expect(facts.get(A)).toMatchObject({
+        analyticsIds: ['G-ABCDEF12', 'UA-1234567-1', 'ca-pub-1234567890123456'],
+        remoteAddress: '198.51.100.7',
+      });
+      expect(facts.get(B)).toMatchObject({ analyticsIds: [], remoteAddress: '2001:db8::1' });
+      expect(facts.get(C)).toMatchObject({ analyticsIds: [], remoteAddress: null });
     });
   });
 }

@@ -80,6 +80,24 @@ describe('explain SOURCE TARGET', () => {
     expect(stdout).toContain('anchor "cheap widgets"');
   });
 
+  it('backlinks --quality gives every row the score explain computes', async () => {
+    const rows = JSON.parse(
+      (await run('backlinks', 'target.example', '--quality', '--format', 'json')).stdout,
+    ) as {
+      sourceUrl: string;
+      targetUrl: string;
+      quality: number;
+    }[];
+    expect(rows.length).toBe(12);
+    const news = rows.find((r) => r.sourceUrl === 'http://news-1.example/story')!;
+    const [scored] = JSON.parse(
+      (await run('explain', news.sourceUrl, news.targetUrl, '--format', 'json')).stdout,
+    ) as ScoredLink[];
+    expect(news.quality).toBe(Math.round(scored!.quality.score * 10) / 10);
+    const csv = (await run('backlinks', 'target.example', '--quality', '--format', 'csv')).stdout;
+    expect(csv.split('\n')[0]).toMatch(/,quality$/);
+  });
+
   it('says so when the ledger has no such link (exit 2)', async () => {
     const { code, stderr } = await run('explain', 'http://nowhere.example/', 'https://target.example/');
     expect(code).toBe(2);

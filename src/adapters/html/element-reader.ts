@@ -53,6 +53,11 @@ export abstract class ElementReader implements TokenizerCallbacks {
   /** Set by the subclass: text is wanted now; and it is raw text (CSS), not to be decoded. */
   protected textWanted = false;
   protected rawText = false;
+  /**
+   * Set by the subclass: hand each piece of text over as it comes (raw, not decoded) instead of keeping
+   * the node whole until it ends (inline scripts, scanned for analytics ids: link-extractor.ts).
+   */
+  protected streamText = false;
   private pendingText = '';
 
   constructor() {
@@ -226,7 +231,9 @@ export abstract class ElementReader implements TokenizerCallbacks {
    * whole, and one that only looks whole across an element boundary is not.
    */
   ontext(start: number, end: number): void {
-    if (this.textWanted) this.pendingText += this.input.slice(start, end);
+    if (!this.textWanted) return;
+    if (this.streamText) this.text(this.input.slice(start, end));
+    else this.pendingText += this.input.slice(start, end);
   }
 
   ontextentity(codepoint: number, _end: number): void {

@@ -116,13 +116,15 @@ export class LinkResolver {
   }
 
   private fastRelative(raw: string): string | undefined {
-    if (raw.length === 0) return this.base;
+    // Node's URL drops an empty query of the base for '' and '#…' ("http://e.com/?" + "#" gives
+    // "http://e.com/#"): only the slow path agrees with resolveUrl there.
+    if (raw.length === 0) return this.base.endsWith('?') ? undefined : this.base;
     const c = raw.charCodeAt(0);
     if (c === SLASH) {
       if (raw.charCodeAt(1) === SLASH) return fastNormalisedUrl(this.scheme + raw);
       return joinClean(CLEAN_PATH_ABSOLUTE, this.origin, raw);
     }
-    if (c === HASH) return this.base;
+    if (c === HASH) return this.base.endsWith('?') ? undefined : this.base;
     if (c === QMARK) return joinClean(CLEAN_QUERY, this.document, raw);
     if (c === 0x68 && (raw.startsWith('http://') || raw.startsWith('https://')))
       return fastNormalisedUrl(raw);

@@ -42,6 +42,10 @@
  *     page is about; h2-h6 on news pages are as often headings of "related stories" boxes).
  * Text hidden by CSS or attributes (`hidden`, `display:none`) is not detected. The language is
  * `<html lang>`, else guessed from the text (core/text/analysis.ts).
+ *
+ * Analytics ids (option `analyticsIds`, by default on exactly when `textDigest` is; PageInfo.analyticsIds,
+ * analytics-ids.ts): GA/GTM/Ads/AdSense/pixel account ids from inline `<script>` text, scanned piece by
+ * piece as the tokenizer hands it over (never held whole), and from the `src` of scripts and iframes.
  */
 import { LinkledgerError } from '../../core/errors.ts';
 import type { Link, LinkKind, Placement } from '../../core/link/link.ts';
@@ -49,6 +53,7 @@ import type { PageLinks } from '../../core/link/page.ts';
 import { childPlacement } from '../../core/link/placement.ts';
 import { parseRobotsDirectives, type RelFlags } from '../../core/link/rel.ts';
 import { formatDigest, TextDigester } from '../../core/text/digest.ts';
+import { AnalyticsIdCollector } from './analytics-ids.ts';
 import { AnchorText } from './anchor-text.ts';
 import { Attr, bit } from './attributes.ts';
 import type { CharsetSource } from './charset.ts';
@@ -96,6 +101,11 @@ export interface HtmlLinkExtractorOptions {
    * does not need it; the ledger imports and the crawler turn it on.
    */
   textDigest?: boolean | undefined;
+  /**
+   * Also collect analytics / ad account ids into PageInfo.analyticsIds (see above). Default: the value of
+   * `textDigest`, so the ledger imports and the crawler get them and `extract` does not pay for them.
+   */
+  analyticsIds?: boolean | undefined;
 }
 
 export interface HtmlLinkExtractor {
@@ -139,6 +149,9 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
   private titleText = '';
   private styleFrame = -1;
   private readonly css = new CssCollector();
+  // Analytics ids (null when off) and the open <script> whose text is scanned for them.
+  private readonly analytics: AnalyticsIdCollector | null;
+  private scriptFrame = -1;
 
   private readonly facts: PageFacts;
   private readonly robotsAgent: string | undefined;
@@ -168,6 +181,7 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
       unknownCharsetLabel: options.unknownCharsetLabel,
     };
     this.digest = options.textDigest ? new TextDigester() : null;
+    this.analytics = (options.analyticsIds ?? options.textDigest) ? new AnalyticsIdCollector() : null;
     this.updateTextWanted();
   }
 
@@ -190,6 +204,7 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
       }
       result.page.textDigest = formatDigest(digest.finish(this.facts.lang));
     }
+    if (this.analytics !== null) result.page.analyticsIds = this.analytics.finish();
     return result;
   }
 
@@ -204,6 +219,22 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
       if ((flags & DIGEST_FLAGS) !== 0 && (flags & TagFlag.Void) === 0) this.digestElement(flags, 1);
     }
     if (info.hasLinks || (this.seen & GLOBAL_LINK_ATTRS) !== 0) this.elementLinks(info, this.seen);
+    if (this.analytics !== null && (info.name === 'script' || info.name === 'iframe'))
+      this.scriptOpened(info);
+  }
+
+  /** A script or iframe: ids in its `src`; a script's text is scanned until it closes. */
+  private scriptOpened(info: TagInfo): void {
+    const src = this.values[Attr.Src];
+    if (src !== undefined) this.analytics!.url(src);
+    if (
+      info.name === 'script' &&
+      this.scriptFrame < 0 &&
+      this.stack.frames[this.stack.depth - 1]?.tag === info
+    ) {
+      this.scriptFrame = this.stack.depth - 1;
+      this.updateTextWanted();
+    }
   }
 
   protected elementClosed(frame: Frame, index: number): void {
@@ -219,6 +250,11 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
     }
     if (index === this.titleFrame) this.finishTitle();
     if (index === this.styleFrame) this.finishStyle(index);
+    if (index === this.scriptFrame) {
+      this.scriptFrame = -1;
+      this.analytics!.scriptEnd();
+      this.updateTextWanted();
+    }
   }
 
   protected wordBreak(): void {
@@ -252,6 +288,11 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
   }
 
   protected text(text: string): void {
+    if (this.scriptFrame >= 0) {
+      // Script text is raw text: never anchor text nor page text.
+      this.analytics!.scriptText(text);
+      return;
+    }
     if (this.styleFrame >= 0) {
       this.css.append(text);
       return;
@@ -272,9 +313,12 @@ class LinkExtractor extends ElementReader implements HtmlLinkExtractor {
       this.anchor.link !== null ||
       this.titleFrame >= 0 ||
       this.styleFrame >= 0 ||
+      this.scriptFrame >= 0 ||
       (this.digest !== null && this.hiddenDepth === 0);
     // Style text is raw text in HTML: not decoded here (css-collector.ts decodes it, as upstream does).
     this.rawText = this.styleFrame >= 0;
+    // Script text is raw too, and goes to the id scanner piece by piece rather than whole.
+    this.streamText = this.scriptFrame >= 0;
   }
 
   // --- one element's links --------------------------------------------------------------------------

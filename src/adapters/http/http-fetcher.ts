@@ -7,13 +7,16 @@
  * between requests, so the crawl's politeness (one request at a time per host by default) is also one
  * connection per host. Bodies nobody wants (a PDF found by a link) are not downloaded: the connection is
  * dropped after the head.
+ *
+ * `remoteAddress` of a response: the address the safe connector last connected to for the request's
+ * origin (a Map filled by the connector; the pool reuses those sockets), null if none is known.
  */
 import { Agent } from 'undici';
 import type { ResolveSpec } from '../../core/crawl/address-policy.ts';
 import type { FetchErrorKind, Fetcher, FetchRequest, FetchResult } from '../../core/crawl/fetch-port.ts';
 import type { CrawlTimeouts } from '../../core/crawl/settings.ts';
 import { readBody } from './read-body.ts';
-import { safeConnector } from './safe-connect.ts';
+import { connectionKey, safeConnector } from './safe-connect.ts';
 
 export interface HttpFetcherOptions {
   userAgent: string;
@@ -31,19 +34,21 @@ const ACCEPT: Record<FetchRequest['purpose'], string> = {
 };
 
 export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
+  const addresses = new Map<string, string>();
   const agent = new Agent({
     connections: options.perHost,
     connect: safeConnector({
       allowPrivateNetwork: options.allowPrivateNetwork,
       resolve: options.resolve,
       connectTimeoutMs: options.timeouts.connectMs,
+      onConnect: (key, address) => addresses.set(key, address),
     }),
     headersTimeout: options.timeouts.readMs,
     bodyTimeout: options.timeouts.readMs,
     keepAliveTimeout: 10_000,
   });
   return {
-    fetch: (request) => fetchOnce(agent, options, request),
+    fetch: (request) => fetchOnce(agent, options, request, addresses),
     close: () => agent.close(),
   };
 }
@@ -52,6 +57,7 @@ async function fetchOnce(
   agent: Agent,
   options: HttpFetcherOptions,
   request: FetchRequest,
+  addresses: ReadonlyMap<string, string>,
 ): Promise<FetchResult> {
   let url: URL;
   try {
@@ -73,6 +79,7 @@ async function fetchOnce(
       signal,
     });
     const headers = flatHeaders(response.headers);
+    const remoteAddress = addresses.get(connectionKey(url.protocol, url.hostname, url.port)) ?? null;
     const mime = mimeOf(headers['content-type']);
     const wanted =
       request.purpose !== 'page' || (response.statusCode < 300 && (mime === null || HTML_TYPES.has(mime)));
@@ -89,6 +96,7 @@ async function fetchOnce(
         truncated: null,
         wireBytes: 0,
         contentHash: null,
+        remoteAddress,
       };
     }
     const body = await readBody(response.body, headers['content-encoding'], request);
@@ -110,6 +118,7 @@ async function fetchOnce(
       truncated: body.truncated,
       wireBytes: body.wireBytes,
       contentHash: body.contentHash,
+      remoteAddress,
     };
   } catch (error) {
     const kind = errorKind(error, signal);

@@ -3,7 +3,8 @@
  * same way a WARC response record is read (adapters/sources/warc-pages.ts): a 3xx with `Location` is one
  * `redirect` link; an HTML body (by Content-Type, or by its bytes when there is none) is parsed with its
  * charset and `X-Robots-Tag`, and its text digest (PageInfo.textDigest, for the ledger); anything else is
- * a page with its status and no links.
+ * a page with its status and no links. The address it came from (FetchResponse.remoteAddress) is kept
+ * as PageInfo.remoteAddress, on every kind of page.
  */
 import type { FetchResponse, ResponseReader } from '../../core/crawl/fetch-port.ts';
 import type { PageLinks } from '../../core/link/page.ts';
@@ -15,6 +16,12 @@ import { sniff } from '../sources/detect-format.ts';
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 export const readResponsePage: ResponseReader = async (response: FetchResponse): Promise<PageLinks> => {
+  const page = await readPage(response);
+  if (response.remoteAddress) page.page.remoteAddress = response.remoteAddress;
+  return page;
+};
+
+async function readPage(response: FetchResponse): Promise<PageLinks> {
   const { url, status, headers, body, mime } = response;
   const location = headers.location?.trim();
   if (status >= 300 && status < 400 && location) return redirectPage(url, status, location);
@@ -29,4 +36,4 @@ export const readResponsePage: ResponseReader = async (response: FetchResponse):
     ...(robotsTag === undefined ? {} : { xRobotsTag: robotsTag }),
     textDigest: true,
   });
-};
+}

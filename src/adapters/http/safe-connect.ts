@@ -19,6 +19,14 @@ export interface SafeConnectOptions {
   allowPrivateNetwork: boolean;
   resolve: readonly ResolveSpec[];
   connectTimeoutMs: number;
+  /** Called with each connection made: its origin key (connectionKey) and the checked address. */
+  onConnect?: ((key: string, address: string) => void) | undefined;
+}
+
+/** The key of an origin's connections: `protocol//host:port` (host lower-case, no brackets). */
+export function connectionKey(protocol: string, hostname: string, port: string | number): string {
+  const name = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return `${protocol}//${name}:${Number(port) || DEFAULT_PORT[protocol] || 80}`;
 }
 
 /** Thrown (through undici) when an address is refused; the fetcher reports it as `blocked-address`. */
@@ -49,6 +57,7 @@ export function safeConnector(options: SafeConnectOptions): buildConnector.conne
     addressFor(name, port, overrides, options.allowPrivateNetwork).then(
       (address) => {
         const literal = isIP(name) !== 0;
+        const onConnect = options.onConnect;
         base(
           {
             ...connectOptions,
@@ -56,7 +65,12 @@ export function safeConnector(options: SafeConnectOptions): buildConnector.conne
             // SNI and certificate checks use the name, not the address we connect to.
             ...(literal ? {} : { servername: name }),
           },
-          callback,
+          onConnect === undefined
+            ? callback
+            : (error, socket) => {
+                if (socket !== null) onConnect(connectionKey(connectOptions.protocol, name, port), address);
+                callback(error, socket as never);
+              },
         );
       },
       (error: Error) => callback(error, null),

@@ -114,7 +114,20 @@ async function pageOfRecord(
   }
 }
 
+/** The page of a response record, with the address it was fetched from (`WARC-IP-Address`) when recorded. */
 async function responsePage(
+  file: string,
+  record: WarcRecord,
+  stats: ExtractStats,
+  options: WarcReadOptions,
+): Promise<PageLinks | null> {
+  const page = await responseContent(file, record, stats, options);
+  const address = record.headers.get('warc-ip-address')?.trim();
+  if (page !== null && address) page.page.remoteAddress = address;
+  return page;
+}
+
+async function responseContent(
   file: string,
   record: WarcRecord,
   stats: ExtractStats,

@@ -3,7 +3,9 @@
  * pages, and the page facts of the quality score. Each returns what the memory store returns for the same
  * query (store-memory/memory-change.ts is the reference; the contract suite compares them).
  */
+
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { analyticsIdList } from '../../core/ledger/analytics-ids.ts';
 import type { BrokenPageQuery, BrokenPageRow } from '../../core/ledger/broken-pages.ts';
 import type { GapDomainRow, GapQuery } from '../../core/ledger/gap.ts';
 import { emptyBucket, type HistoryBucket, type HistoryQuery } from '../../core/ledger/history.ts';
@@ -189,7 +191,8 @@ export async function queryPageFacts(
   appender.closeSync();
   const found = await rows(
     conn,
-    `WITH p AS (SELECT id, url, CAST(status AS INTEGER) AS status, state, lang, title, canonical, text_digest
+    `WITH p AS (SELECT id, url, CAST(status AS INTEGER) AS status, state, lang, title, canonical, text_digest,
+                  analytics_ids, remote_address
                 FROM pages WHERE url IN (SELECT url FROM stage_urls)),
        c AS (SELECT page_id, count(*)::INTEGER AS n,
                (count(*) FILTER (WHERE target_domain <> source_domain))::INTEGER AS ext
@@ -205,6 +208,8 @@ export async function queryPageFacts(
       title: (r.title as string | null) ?? null,
       canonical: (r.canonical as string | null) ?? null,
       textDigest: (r.text_digest as string | null) ?? null,
+      analyticsIds: analyticsIdList(r.analytics_ids as string | null),
+      remoteAddress: (r.remote_address as string | null) ?? null,
       outlinks: r.outlinks as number,
       externalOutlinks: r.external_outlinks as number,
     });

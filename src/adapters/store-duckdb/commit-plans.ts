@@ -112,6 +112,8 @@ export async function stagePlans(
     optional(pages, f?.counted ?? null, (v) => pages.appendBoolean(v));
     optional(pages, f?.lostReason ?? null, (v) => pages.appendVarchar(v));
     optional(pages, f?.source ?? null, (v) => pages.appendVarchar(v));
+    optional(pages, p.analyticsIds, (v) => pages.appendVarchar(v));
+    optional(pages, p.remoteAddress, (v) => pages.appendVarchar(v));
     pages.endRow();
     if (f) {
       ids.nextLinkId = fresh.add(idx, f, ids.nextLinkId, (name, domain) => {
@@ -221,10 +223,11 @@ export async function applyStaged(conn: DuckDBConnection, run: ImportRun | null)
   if ((stale.getRowObjectsJS()[0]?.n ?? 0) !== 0)
     throw new Error('commit: stale plan (a "new" page already exists)');
   await conn.run(`INSERT INTO pages SELECT page_id, url, host, domain, captured, status, ${ts('fetched_at')}, state,
-    canonical, title, lang, content_hash, text_digest FROM stage_pages WHERE is_new`);
+    canonical, title, lang, content_hash, text_digest, analytics_ids, remote_address FROM stage_pages WHERE is_new`);
   await conn.run(`UPDATE pages SET captured = s.captured, status = s.status, fetched_at = ${ts('s.fetched_at')},
     state = s.state, canonical = s.canonical, title = s.title, lang = s.lang, content_hash = s.content_hash,
-    text_digest = s.text_digest FROM stage_pages s WHERE pages.id = s.page_id AND NOT s.is_new AND s.changed`);
+    text_digest = s.text_digest, analytics_ids = s.analytics_ids, remote_address = s.remote_address
+    FROM stage_pages s WHERE pages.id = s.page_id AND NOT s.is_new AND s.changed`);
   await conn.run(`INSERT INTO captures SELECT p.page_id, ${ts('c.captured_at')}, c.source, c.state
     FROM stage_captures c JOIN stage_pages p ON p.idx = c.page_idx`);
   await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,

@@ -63,7 +63,7 @@ import {
   reviewsOf,
   saveDisavowVersion,
 } from './review-queries.ts';
-import { SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
+import { MIGRATE_DDL, SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
 
 export interface DuckDbStoreOptions {
   /** Database file; `:memory:` for a throw-away database. */
@@ -96,6 +96,7 @@ export class DuckDbLedgerStore implements LedgerStore {
     const conn = await instance.connect();
     try {
       await conn.run(TABLES_DDL);
+      await conn.run(MIGRATE_DDL);
       await conn.run(STAGE_DDL);
       const version = (
         await conn.runAndReadAll(`SELECT value FROM ledger_meta WHERE key = 'schema_version'`)

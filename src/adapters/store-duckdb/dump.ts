@@ -18,7 +18,7 @@ export async function dumpLedger(conn: DuckDBConnection): Promise<LedgerDump> {
     await all(
       conn,
       `SELECT url, host, domain, captured, CAST(status AS INTEGER) AS status, ${ms('fetched_at')} AS fetched_at, state,
-       canonical, title, lang, content_hash, text_digest FROM pages ORDER BY url`,
+       canonical, title, lang, content_hash, text_digest, analytics_ids, remote_address FROM pages ORDER BY url`,
     )
   ).map((r) => ({
     url: r.url,
@@ -33,6 +33,8 @@ export async function dumpLedger(conn: DuckDBConnection): Promise<LedgerDump> {
     lang: r.lang,
     contentHash: r.content_hash,
     textDigest: r.text_digest,
+    analyticsIds: r.analytics_ids,
+    remoteAddress: r.remote_address,
   }));
   const captures = (
     await all(

@@ -33,8 +33,8 @@ export async function loadStates(
   urlRows.closeSync();
   const pages = (
     await conn.runAndReadAll(`SELECT id, url, host, domain, captured, CAST(status AS INTEGER) AS status,
-      ${ms('fetched_at')} AS fetched_at, state, canonical, title, lang, content_hash, text_digest
-      FROM pages WHERE url IN (SELECT url FROM stage_urls)`)
+      ${ms('fetched_at')} AS fetched_at, state, canonical, title, lang, content_hash, text_digest,
+      analytics_ids, remote_address FROM pages WHERE url IN (SELECT url FROM stage_urls)`)
   ).getRowObjectsJS() as Row[];
   if (pages.length === 0) return result;
   const byId = new Map<number, PageLedgerState>();
@@ -86,6 +86,8 @@ function pageOf(r: Row): StoredPage {
     lang: r.lang as string | null,
     contentHash: r.content_hash as string | null,
     textDigest: r.text_digest as string | null,
+    analyticsIds: r.analytics_ids as string | null,
+    remoteAddress: r.remote_address as string | null,
   };
 }
 

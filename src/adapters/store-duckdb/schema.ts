@@ -87,7 +87,9 @@ CREATE TABLE IF NOT EXISTS pages (
   title VARCHAR,
   lang VARCHAR,
   content_hash VARCHAR,
-  text_digest VARCHAR
+  text_digest VARCHAR,
+  analytics_ids VARCHAR,
+  remote_address VARCHAR
 );
 CREATE TABLE IF NOT EXISTS captures (
   page_id INTEGER NOT NULL,
@@ -135,13 +137,24 @@ CREATE TABLE IF NOT EXISTS disavow_versions (
 );
 `;
 
+/**
+ * Columns added after schema 1 shipped, for ledger files created without them (run after TABLES_DDL at
+ * every connect; a no-op on current files). Always added at the end of their table: inserts into `pages`
+ * are positional.
+ */
+export const MIGRATE_DDL = `
+ALTER TABLE pages ADD COLUMN IF NOT EXISTS analytics_ids VARCHAR;
+ALTER TABLE pages ADD COLUMN IF NOT EXISTS remote_address VARCHAR;
+`;
+
 /** Staging tables: TEMP (per connection, never persisted), emptied before every commit. */
 export const STAGE_DDL = `
 CREATE TEMP TABLE IF NOT EXISTS stage_pages (
   idx INTEGER, page_id INTEGER, is_new BOOLEAN, changed BOOLEAN, url VARCHAR, host VARCHAR, domain VARCHAR,
   captured BOOLEAN, status SMALLINT, fetched_at DOUBLE, state VARCHAR, canonical VARCHAR, title VARCHAR,
   lang VARCHAR, content_hash VARCHAR, text_digest VARCHAR,
-  fresh_t DOUBLE, fresh_counted BOOLEAN, fresh_lost_reason VARCHAR, fresh_source VARCHAR
+  fresh_t DOUBLE, fresh_counted BOOLEAN, fresh_lost_reason VARCHAR, fresh_source VARCHAR,
+  analytics_ids VARCHAR, remote_address VARCHAR
 );
 CREATE TEMP TABLE IF NOT EXISTS stage_captures (page_idx INTEGER, captured_at DOUBLE, source VARCHAR, state VARCHAR);
 CREATE TEMP TABLE IF NOT EXISTS stage_hosts (idx INTEGER, host VARCHAR, domain VARCHAR);

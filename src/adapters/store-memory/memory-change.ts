@@ -2,6 +2,7 @@
  * The memory store's change and competition queries (history, gap, broken pages) and the page facts of the
  * quality score: the reference semantics the DuckDB queries (store-duckdb/change-queries.ts) must match.
  */
+import { analyticsIdList } from '../../core/ledger/analytics-ids.ts';
 import type { AuthorityScore } from '../../core/ledger/authority.ts';
 import type { BrokenPageQuery, BrokenPageRow } from '../../core/ledger/broken-pages.ts';
 import type { GapDomainRow, GapQuery } from '../../core/ledger/gap.ts';
@@ -118,8 +119,20 @@ export function pageFactsOf(page: StoredPage, links: Iterable<StoredLink>): Page
     outlinks += 1;
     if (l.targetDomain !== l.sourceDomain) externalOutlinks += 1;
   }
-  const { status, state, lang, title, canonical, textDigest } = page;
-  return { status, state, lang, title, canonical, textDigest, outlinks, externalOutlinks };
+  const { status, state, lang, title, canonical, textDigest, remoteAddress } = page;
+  const analyticsIds = analyticsIdList(page.analyticsIds);
+  return {
+    status,
+    state,
+    lang,
+    title,
+    canonical,
+    textDigest,
+    analyticsIds,
+    remoteAddress,
+    outlinks,
+    externalOutlinks,
+  };
 }
 
 export function linkingPagesOf(links: Iterable<StoredLink>, f: LinkFilter): Map<string, number> {

@@ -30,7 +30,9 @@ import {
 import type { NamedCount, WindowCounts } from '../../core/ledger/rows.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import type { Placement } from '../../core/link/link.ts';
+import type { QualityWeights } from '../../core/quality/weights.ts';
 import { domainParts } from '../../core/url/host-keys.ts';
+import { scoreLinks } from '../quality/link-quality.ts';
 import { withBacklinkAuthority, withRefDomainAuthority } from './report-authority.ts';
 
 export interface ReportRequest {
@@ -93,14 +95,17 @@ export interface BacklinkReportRow {
   sourceAuthority: number | null;
   /** Domain authority (0-100) of the source domain from the last `linkledger rank`; null if not ranked. */
   sourceDomainAuthority: number | null;
+  /** Backlink quality (0-100, one decimal; docs/quality.md), when asked for. */
+  quality?: number;
 }
 
 export async function reportBacklinks(
   store: LedgerStore,
-  req: ReportRequest & { sort?: BacklinkSort },
+  req: ReportRequest & { sort?: BacklinkSort; quality?: QualityWeights | null },
 ): Promise<BacklinkReportRow[]> {
+  const filter = filterOf(req);
   const rows = await store.backlinks({
-    ...filterOf(req),
+    ...filter,
     ...paging(req, 'desc'),
     sort: req.sort ?? 'first-seen',
   });
@@ -122,7 +127,13 @@ export async function reportBacklinks(
     sourceHost: r.sourceHost,
     sourceDomain: r.sourceDomain,
   }));
-  return withBacklinkAuthority(store, shaped);
+  const withAuthority = await withBacklinkAuthority(store, shaped);
+  if (!req.quality) return withAuthority;
+  const scored = await scoreLinks(store, rows, filter, req.quality);
+  return withAuthority.map((row, i) => ({
+    ...row,
+    quality: Math.round(scored[i]!.quality.score * 10) / 10,
+  }));
 }
 
 export interface RefDomainReportRow {

@@ -84,7 +84,8 @@ export async function explainLink(
   return scoreLinks(store, links, site, weights);
 }
 
-async function scoreLinks(
+/** Scores given ledger links; `siteFilter` selects the links that count for sitewide repetition. */
+export async function scoreLinks(
   store: LedgerStore,
   links: readonly BacklinkRow[],
   siteFilter: LinkFilter,

@@ -2,8 +2,11 @@
  * The toxicity audit over the ledger: reads a target's live external backlinks, what the ledger knows of
  * the linking pages (outlinks, language, title, text digest: its simhash finds shared templates), the
  * domain-level links among the referring domains (for link farms), and the target's whitelist, then runs
- * the pure detectors (core/toxicity). Facts the ledger does not keep (IP addresses, analytics ids, spam
- * mass without trusted seeds) leave their detectors listed as unavailable, with why.
+ * the pure detectors (core/toxicity). The analytics ids of linking pages (`pages[].analyticsIds`, from the
+ * HTML imports and the crawler) and, per referring domain, the distinct IPv4 addresses its linking pages
+ * were fetched from (`domains[].ipv4`, crawler captures only) feed the shared-id and shared-network
+ * detectors; when no linking page has them, those detectors are listed as unavailable, with why, as is
+ * spam mass without trusted seeds.
  */
 import { linkFilter, type Scope, type TargetSelector, targetSelector } from '../../core/ledger/query.ts';
 import type { BacklinkRow } from '../../core/ledger/rows.ts';
@@ -11,8 +14,10 @@ import type { LedgerStore } from '../../core/ledger/store.ts';
 import { parseDigest } from '../../core/text/index.ts';
 import { assessToxicity } from '../../core/toxicity/assess.ts';
 import type { ToxicityOverrides } from '../../core/toxicity/config.ts';
+import { parseIpv4 } from '../../core/toxicity/ipv4.ts';
 import type {
   BacklinkInput,
+  DomainFacts,
   DomainLink,
   PageFacts,
   ToxicityInput,
@@ -69,9 +74,12 @@ export async function auditToxicity(store: LedgerStore, request: ToxicRequest): 
           lang: f.lang,
           title: f.title,
           text: digestText(f.textDigest),
+          // None known reads as "not known" (the ledger does not tell "read, none" from "never read").
+          analyticsIds: f.analyticsIds.length > 0 ? f.analyticsIds : null,
         },
       ];
     }),
+    domains: domainAddresses(backlinks, facts),
     domainLinks: await domainLinksAmong(store, referring, targetDomain),
     whitelist: {
       domains: reviews.filter((r) => r.kind === 'domain').map((r) => r.value),
@@ -79,6 +87,35 @@ export async function auditToxicity(store: LedgerStore, request: ToxicRequest): 
     },
   };
   return { report: assessToxicity(input, request.config ? { config: request.config } : {}), backlinks };
+}
+
+/** Per referring domain, the distinct IPv4 addresses its linking pages were fetched from (when any). */
+function domainAddresses(
+  backlinks: readonly BacklinkRow[],
+  facts: ReadonlyMap<string, { remoteAddress: string | null }>,
+): DomainFacts[] {
+  const byDomain = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  for (const l of backlinks) {
+    if (seen.has(l.sourceUrl)) continue;
+    seen.add(l.sourceUrl);
+    const address = ipv4Of(facts.get(l.sourceUrl)?.remoteAddress ?? null);
+    if (address === null) continue;
+    let set = byDomain.get(l.sourceDomain);
+    if (set === undefined) {
+      set = new Set();
+      byDomain.set(l.sourceDomain, set);
+    }
+    set.add(address);
+  }
+  return [...byDomain].map(([domain, addresses]) => ({ domain, ipv4: [...addresses].sort() }));
+}
+
+/** A dotted quad, also written IPv4-mapped (`::ffff:203.0.113.7`); null for IPv6 and anything else. */
+function ipv4Of(address: string | null): string | null {
+  if (address === null) return null;
+  const text = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : address;
+  return parseIpv4(text) === null ? null : text;
 }
 
 function domainOfTarget(selector: TargetSelector): string {

@@ -46,6 +46,11 @@ export interface FetchResponse {
   wireBytes: number;
   /** A digest of the decoded body (hex), or null without a body. */
   contentHash: string | null;
+  /**
+   * The IP address the response came from (the address the connector checked and connected to, for
+   * the request's origin), or null when unknown.
+   */
+  remoteAddress: string | null;
 }
 
 export interface FetchFailure {

@@ -66,6 +66,13 @@ export interface CapturedPage {
   noindex?: boolean;
   contentHash?: string | null;
   textDigest?: string | null;
+  /**
+   * Analytics / ad account ids in the page's scripts (PageInfo.analyticsIds): `[]` when the page was read
+   * for them and has none; absent or null when the capture does not say (the last known ids stay).
+   */
+  analyticsIds?: readonly string[] | null;
+  /** The IP address the page was fetched from (PageInfo.remoteAddress), when the capture knows it. */
+  remoteAddress?: string | null;
 }
 
 /** A link as extractors produce it (the fields of core/link/link.ts Link the ledger reads). */
@@ -120,6 +127,10 @@ export interface StoredPage {
   lang: string | null;
   contentHash: string | null;
   textDigest: string | null;
+  /** The newest known analytics ids, sorted, joined with one space (as in `pages.analytics_ids`), or null. */
+  analyticsIds: string | null;
+  /** The newest known address the page was fetched from, or null. */
+  remoteAddress: string | null;
 }
 
 export interface StoredCapture {

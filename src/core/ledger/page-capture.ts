@@ -32,6 +32,8 @@ export function captureOf(p: CapturedPageLinks): CaptureInput {
       noindex: p.page.noindex,
       contentHash: p.contentHash ?? null,
       textDigest: p.textDigest ?? p.page.textDigest ?? null,
+      analyticsIds: p.page.analyticsIds ?? null,
+      remoteAddress: p.page.remoteAddress ?? null,
     },
     links: p.links,
   };

@@ -12,6 +12,10 @@ export interface PageFacts {
   title: string | null;
   canonical: string | null;
   textDigest: string | null;
+  /** Analytics / ad account ids of the newest capture that had them (sorted; [] when none are known). */
+  analyticsIds: string[];
+  /** The address the page was last fetched from (crawler captures), or null. */
+  remoteAddress: string | null;
   /** Live links on the page, every kind, internal and external. */
   outlinks: number;
   /** Live links on the page to another registrable domain. */

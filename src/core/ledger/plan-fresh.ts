@@ -6,8 +6,10 @@
  * carries columns (`FreshLinks`), which a store can write without building rows; materializeFresh gives the
  * rows for stores that want them. A test checks that this equals the general path on random captures.
  */
+
 import { LINK_KINDS, type Placement } from '../link/link.ts';
 import { isWebUrl } from '../url/normalize.ts';
+import { storedAnalyticsIds } from './analytics-ids.ts';
 import { captureStateOf, countsLinks, pageLostReason, recordsLinks } from './capture-state.ts';
 import { fastHostOf } from './keys.ts';
 import type {
@@ -71,6 +73,8 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
   page.lang = p.lang ?? null;
   page.contentHash = p.contentHash ?? null;
   page.textDigest = p.textDigest ?? null;
+  page.analyticsIds = storedAnalyticsIds(p.analyticsIds);
+  page.remoteAddress = p.remoteAddress ?? null;
   if (!recordsLinks(state)) return plan;
 
   const counted = countsLinks(state);

@@ -14,7 +14,9 @@
  *    kind (live first, then the most recently seen) instead of creating a dofollow twin.
  * Ids: 0 means "not assigned yet"; the store assigns page and link ids when it writes a plan.
  */
+
 import { isWebUrl } from '../url/normalize.ts';
+import { storedAnalyticsIds } from './analytics-ids.ts';
 import { captureStateOf, countsLinks, recordsLinks } from './capture-state.ts';
 import { fastHostOf, isFollowed, pageLinkKey } from './keys.ts';
 import { decisiveTimeline, lossOf } from './lost.ts';
@@ -312,6 +314,8 @@ function newPage(url: string, ctx: PlanContext): StoredPage {
     lang: null,
     contentHash: null,
     textDigest: null,
+    analyticsIds: null,
+    remoteAddress: null,
   };
 }
 
@@ -329,6 +333,12 @@ function applyCapturePage(page: StoredPage, capture: CaptureInput, state: Stored
   // known digest stays, unless the page is gone or moved.
   if (p.textDigest != null) page.textDigest = p.textDigest;
   else if (state === 'gone' || state === 'redirected') page.textDigest = null;
+  // The same for the analytics ids and the address (a WARC or CSV source does not know them).
+  const cleared = state === 'gone' || state === 'redirected';
+  if (p.analyticsIds != null) page.analyticsIds = storedAnalyticsIds(p.analyticsIds);
+  else if (cleared) page.analyticsIds = null;
+  if (p.remoteAddress != null) page.remoteAddress = p.remoteAddress;
+  else if (cleared) page.remoteAddress = null;
 }
 
 /** The follow state an observation without `rel` joins: the existing live twin, else the latest seen, else followed. */
@@ -384,6 +394,8 @@ const PAGE_FIELDS = [
   'lang',
   'contentHash',
   'textDigest',
+  'analyticsIds',
+  'remoteAddress',
 ] as const satisfies readonly (keyof StoredPage)[];
 
 function pageDiffers(a: StoredPage, b: StoredPage): boolean {

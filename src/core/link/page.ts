@@ -45,6 +45,18 @@ export interface PageInfo {
    * reader was asked for it (the HTML extractor's `textDigest` option: ledger imports and the crawler).
    */
   textDigest?: string;
+  /**
+   * Analytics and ad account ids found in the page's scripts (`UA-...`, `G-...`, `GTM-...`, `AW-...`,
+   * `ca-pub-...`, `fbq-<pixel id>`), sorted, distinct, at most 16; `[]` when the page has none; absent
+   * when the reader was not asked for them (the HTML extractor's `analyticsIds` option, on with
+   * `textDigest`).
+   */
+  analyticsIds?: string[];
+  /**
+   * The IP address the page was fetched from (the crawler's checked connection), when known: the
+   * shared-network toxicity detector reads it (core/toxicity/detectors/shared-ipv4-network.ts).
+   */
+  remoteAddress?: string;
 }
 
 export interface PageLinks {

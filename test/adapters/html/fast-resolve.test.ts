@@ -83,6 +83,14 @@ describe('resolution shortcuts equal resolveUrl', () => {
     );
   });
 
+  it('agrees with resolveUrl on a base with an empty query (fast-check counterexample, seed 130889009)', () => {
+    for (const raw of ['#', '', '#top']) {
+      expect(new LinkResolver('http://example.com/?').resolve(raw)).toBe(
+        resolveUrl(raw, 'http://example.com/?'),
+      );
+    }
+  });
+
   it('LinkResolver on random relative values against random bases', () => {
     const relative = fc.oneof(
       urlText,

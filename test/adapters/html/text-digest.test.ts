@@ -175,6 +175,7 @@ describe('text digest: the readers the ledger uses', () => {
       truncated: null,
       wireBytes: body.length,
       contentHash: 'x'.repeat(32),
+      remoteAddress: null,
     });
     expect(page.page.textDigest).toBe('v1 eng mar/mars:4 rover:3 curios/curiosity:1');
     const capture = captureOf({ ...page, source: 'crawl', capturedAt: 0 });

@@ -223,6 +223,7 @@ describe('http fetcher: requests', () => {
     expect(result.headers['content-type']).toBe('Text/HTML; Charset=UTF-8');
     expect(Buffer.from(result.body!).equals(HTML)).toBe(true);
     expect(result.contentHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.remoteAddress).toBe('127.0.0.1');
   });
 
   it('decodes a gzip-encoded page', async () => {
@@ -285,6 +286,7 @@ describe('http fetcher: address safety', () => {
     const headers = JSON.parse(Buffer.from(result.body!).toString('utf8')) as Record<string, string>;
     expect(headers.host).toBe(`site.test:${site.port}`);
     expect(site.log.at(-1)).toMatchObject({ path: '/echo' });
+    expect(result.remoteAddress).toBe('127.0.0.1'); // the connected address, not the name
   });
 
   it('still applies the address policy to a resolve entry', async () => {

@@ -17,6 +17,7 @@ function response(over: Partial<FetchResponse> = {}): FetchResponse {
     truncated: null,
     wireBytes: body?.length ?? 0,
     contentHash: body === null ? null : 'x'.repeat(32),
+    remoteAddress: null,
     ...over,
   };
 }
@@ -219,5 +220,20 @@ describe('readResponsePage: X-Robots-Tag', () => {
       );
       expect(bodiless.page.noindex, tag).toBe(parsed.page.noindex);
     }
+  });
+});
+
+describe('readResponsePage: the remote address', () => {
+  it('keeps the address the response came from on HTML, redirect and bodiless pages', async () => {
+    const remoteAddress = '198.51.100.7';
+    expect((await readResponsePage(html({}, { remoteAddress }))).page.remoteAddress).toBe(remoteAddress);
+    const moved = await readResponsePage(
+      response({ status: 301, headers: { location: '/x' }, remoteAddress }),
+    );
+    expect(moved.page.remoteAddress).toBe(remoteAddress);
+    expect((await readResponsePage(response({ status: 404, remoteAddress }))).page.remoteAddress).toBe(
+      remoteAddress,
+    );
+    expect((await readResponsePage(html())).page).not.toHaveProperty('remoteAddress');
   });
 });

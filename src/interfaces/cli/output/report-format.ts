@@ -65,7 +65,7 @@ export function csvColumns<T>() {
   ): C => columns;
 }
 
-export const BACKLINK_CSV_COLUMNS = csvColumns<BacklinkReportRow>()([
+export const BACKLINK_CSV_COLUMNS = csvColumns<Omit<BacklinkReportRow, 'quality'>>()([
   'sourceUrl',
   'targetUrl',
   'anchor',
@@ -85,6 +85,12 @@ export const BACKLINK_CSV_COLUMNS = csvColumns<BacklinkReportRow>()([
   'sourceAuthority',
   'sourceDomainAuthority',
 ]);
+
+/** `backlinks --quality`: the same columns and the quality score. */
+export const BACKLINK_QUALITY_CSV_COLUMNS: readonly FlatKeys<BacklinkReportRow>[] = [
+  ...BACKLINK_CSV_COLUMNS,
+  'quality',
+];
 
 export const REFDOMAIN_CSV_COLUMNS = csvColumns<RefDomainReportRow>()([
   'domain',
@@ -190,6 +196,15 @@ export function backlinkTable(
     },
     { header: 'Anchor', cell: (r) => r.anchor, flex: 2 },
     { header: 'DA', cell: (r) => authorityCell(r.sourceDomainAuthority), align: 'right', optional: 1 },
+    ...(rows[0]?.quality === undefined
+      ? []
+      : [
+          {
+            header: 'Quality',
+            cell: (r: BacklinkReportRow) => authorityCell(r.quality ?? null),
+            align: 'right' as const,
+          },
+        ]),
     { header: 'Link', cell: kindAndRel },
     { header: 'Placement', cell: (r) => r.placement, optional: 3 },
     { header: 'First seen', cell: (r) => formatDay(r.firstSeen) },

@@ -2,7 +2,12 @@
 import type { Command } from 'commander';
 import { reportBacklinks } from '../../../../app/ledger/reports.ts';
 import { BACKLINK_SORTS } from '../../../../core/ledger/query.ts';
-import { BACKLINK_CSV_COLUMNS, backlinkTable } from '../../output/report-format.ts';
+import { DEFAULT_QUALITY_WEIGHTS } from '../../../../core/quality/weights.ts';
+import {
+  BACKLINK_CSV_COLUMNS,
+  BACKLINK_QUALITY_CSV_COLUMNS,
+  backlinkTable,
+} from '../../output/report-format.ts';
 import { registerListingCommand } from './listing-command.ts';
 import type { OpenLedger } from './report-options.ts';
 
@@ -14,8 +19,10 @@ export function registerBacklinks(program: Command, openLedger: OpenLedger): voi
     defaultSort: 'first-seen',
     noun: 'backlinks',
     title: (target) => `Backlinks to ${target}`,
-    fetch: reportBacklinks,
-    csvColumns: BACKLINK_CSV_COLUMNS,
+    options: [{ flags: '--quality', description: "add each link's quality score, 0-100 (docs/quality.md)" }],
+    fetch: (store, request, flags) =>
+      reportBacklinks(store, { ...request, quality: flags.quality ? DEFAULT_QUALITY_WEIGHTS : null }),
+    csvColumns: (flags) => (flags.quality ? BACKLINK_QUALITY_CSV_COLUMNS : BACKLINK_CSV_COLUMNS),
     table: (rows, width, listing) => backlinkTable(rows, width, listing.status !== 'live'),
   });
 }

@@ -28,6 +28,9 @@ export interface Listing<S extends string> {
   sort?: S;
 }
 
+/** Flags as commander parsed them (the command's own options included). */
+export type ExtraFlags = ReportFlags & Record<string, unknown>;
+
 export interface ListingCommandSpec<Row, S extends string> {
   name: string;
   description: string;
@@ -36,8 +39,10 @@ export interface ListingCommandSpec<Row, S extends string> {
   /** What the rows are, for the empty-result message (`backlinks`, `referring domains`). */
   noun: string;
   title: (target: string) => string;
-  fetch: (store: LedgerStore, request: ReportRequest & Listing<S>) => Promise<Row[]>;
-  csvColumns: readonly FlatKeys<Row>[];
+  fetch: (store: LedgerStore, request: ReportRequest & Listing<S>, flags: ExtraFlags) => Promise<Row[]>;
+  csvColumns: readonly FlatKeys<Row>[] | ((flags: ExtraFlags) => readonly FlatKeys<Row>[]);
+  /** Flags of this command only (`backlinks --quality`), handed to `fetch` and `csvColumns`. */
+  options?: readonly { flags: string; description: string }[];
   table: (rows: readonly Row[], width: number, listing: Listing<S>) => readonly string[];
   /** Another report behind a flag of this command (`pages --broken`): it parses the flags and prints itself. */
   variant?: {
@@ -55,6 +60,7 @@ export function registerListingCommand<Row, S extends string>(
 ): void {
   const command = program.command(spec.name).description(spec.description);
   if (spec.variant) command.option(spec.variant.flag, spec.variant.description);
+  for (const o of spec.options ?? []) command.option(o.flags, o.description);
   addReportOptions(command, { sorts: spec.sorts, defaultSort: spec.defaultSort }).action(
     async (target: string, flags: ReportFlags) => {
       if (spec.variant?.active(flags as ReportFlags & Record<string, unknown>))
@@ -62,7 +68,7 @@ export function registerListingCommand<Row, S extends string>(
       const { context, request } = parseReportFlags(target, flags, terminalWidth());
       const listing = parseListingFlags(flags, context.format, spec.sorts);
       const { rows, known } = await withLedger(openLedger, context.db, async (store) => {
-        const rows = await spec.fetch(store, { ...request, ...listing });
+        const rows = await spec.fetch(store, { ...request, ...listing }, flags as ExtraFlags);
         return { rows, known: rows.length > 0 || (await targetHasLinks(store, request)) };
       });
       await printListing(context, request, listing, {
@@ -71,7 +77,11 @@ export function registerListingCommand<Row, S extends string>(
         rows: rows.length,
         known,
         json: () => jsonArray(rows),
-        csv: () => csvRows(spec.csvColumns, rows),
+        csv: () =>
+          csvRows(
+            typeof spec.csvColumns === 'function' ? spec.csvColumns(flags as ExtraFlags) : spec.csvColumns,
+            rows,
+          ),
         table: () => spec.table(rows, context.width, listing),
       });
     },

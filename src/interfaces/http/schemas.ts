@@ -1,0 +1,228 @@
+/**
+ * Response schemas of the API, for the OpenAPI document. They describe the JSON the application functions
+ * return (src/app/ledger/reports.ts and friends), unchanged: the API adds paging around them, nothing else.
+ * The deepest reports (toxic, explain, broken pages) are described at their top level only for now.
+ */
+import { z } from '@hono/zod-openapi';
+import { ANCHOR_CLASSES } from '../../core/ledger/anchor-class.ts';
+import { LOST_REASONS } from '../../core/ledger/model.ts';
+import { PLACEMENTS } from '../../core/link/link.ts';
+import { LEDGER_KINDS } from './params.ts';
+
+const kind = z.enum(LEDGER_KINDS);
+const placement = z.enum(PLACEMENTS);
+const time = z.string().openapi({ format: 'date-time' });
+const score = z
+  .number()
+  .nullable()
+  .openapi({ description: '0-100 from the last `linkledger rank`; null if not ranked' });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(['USAGE', 'BAD_INPUT', 'TRANSIENT', 'INTERNAL', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND']),
+      message: z.string(),
+      field: z.string().nullable().openapi({ description: 'the parameter at fault, when one is' }),
+    }),
+  })
+  .openapi('Error');
+
+export const PageSchema = z
+  .object({
+    limit: z.number().int(),
+    offset: z.number().int(),
+    count: z.number().int().openapi({ description: 'rows in this response' }),
+    nextOffset: z.number().int().nullable().openapi({
+      description: 'offset of the next page when this one is full (there may be more); else null',
+    }),
+  })
+  .openapi('Page');
+
+/** `{data: rows, page}`: a page of a listing. */
+export const pageOf = <T extends z.ZodType>(row: T, name: string) =>
+  z.object({ data: z.array(row), page: PageSchema }).openapi(name);
+
+export const BacklinkSchema = z
+  .object({
+    sourceUrl: z.string(),
+    targetUrl: z.string(),
+    anchor: z.string(),
+    rel: z.array(z.string()),
+    nofollow: z.boolean(),
+    sponsored: z.boolean(),
+    ugc: z.boolean(),
+    kind,
+    placement,
+    firstSeen: time,
+    lastSeen: time,
+    lostAt: time.nullable(),
+    lostReason: z.enum(LOST_REASONS).nullable(),
+    sources: z.array(z.string()),
+    sourceHost: z.string(),
+    sourceDomain: z.string(),
+    sourceAuthority: score,
+    sourceDomainAuthority: score,
+  })
+  .openapi('Backlink');
+
+export const RefDomainSchema = z
+  .object({
+    domain: z.string(),
+    links: z.number().int(),
+    dofollowLinks: z.number().int(),
+    firstSeen: time,
+    lastSeen: time,
+    bestLink: z.object({
+      sourceUrl: z.string(),
+      targetUrl: z.string(),
+      anchor: z.string(),
+      kind,
+      dofollow: z.boolean(),
+      placement,
+    }),
+    authority: score,
+  })
+  .openapi('RefDomain');
+
+export const AnchorSchema = z
+  .object({
+    anchor: z.string(),
+    class: z.enum(ANCHOR_CLASSES),
+    image: z.boolean(),
+    links: z.number().int(),
+    dofollowLinks: z.number().int(),
+    refdomains: z.number().int(),
+    firstSeen: time,
+    lastSeen: time,
+  })
+  .openapi('Anchor');
+
+export const AnchorPageSchema = z
+  .object({
+    data: z.array(AnchorSchema),
+    classes: z
+      .record(z.enum(ANCHOR_CLASSES), z.number().int())
+      .openapi({ description: 'links per class, all anchors' }),
+    truncated: z.boolean(),
+    page: PageSchema,
+  })
+  .openapi('AnchorPage');
+
+export const LinkedPageSchema = z
+  .object({
+    targetUrl: z.string(),
+    links: z.number().int(),
+    dofollowLinks: z.number().int(),
+    refdomains: z.number().int(),
+    firstSeen: time,
+    lastSeen: time,
+  })
+  .openapi('LinkedPage');
+
+export const BrokenPageSchema = z
+  .object({
+    targetUrl: z.string(),
+    status: z.number().int(),
+    checkedAt: time,
+    refdomains: z.number().int(),
+    links: z.number().int(),
+    dofollowLinks: z.number().int(),
+    firstSeen: time,
+    lastSeen: time,
+    bestLinks: z.array(z.object({}).loose()),
+  })
+  .openapi('BrokenPage');
+
+const namedCount = z.object({ name: z.string(), links: z.number().int(), refdomains: z.number().int() });
+const windowCounts = z.object({
+  newLinks: z.number().int(),
+  lostLinks: z.number().int(),
+  newRefdomains: z.number().int(),
+  lostRefdomains: z.number().int(),
+});
+
+export const ProfileSchema = z
+  .object({
+    target: z.string(),
+    scope: z.string(),
+    links: z.object({ total: z.number().int(), live: z.number().int(), lost: z.number().int() }),
+    dofollowLinks: z.number().int(),
+    dofollowShare: z.number(),
+    refdomains: z.number().int(),
+    refpages: z.number().int(),
+    kinds: z.array(namedCount),
+    placements: z.array(namedCount),
+    tlds: z.array(namedCount),
+    topDomains: z.array(namedCount),
+    last30Days: windowCounts,
+    last90Days: windowCounts,
+  })
+  .openapi('Profile');
+
+export const HistorySchema = z
+  .object({
+    data: z.array(
+      z.object({
+        period: time,
+        newLinks: z.number().int(),
+        lostLinks: z.number().int(),
+        lostByReason: z.record(z.enum(LOST_REASONS), z.number().int()),
+        relChanges: z.number().int(),
+        newRefdomains: z.number().int(),
+        lostRefdomains: z.number().int(),
+        liveLinks: z.number().int(),
+        liveRefdomains: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('History');
+
+export const GapRowSchema = z
+  .object({
+    domain: z.string(),
+    competitors: z.array(z.string()),
+    competitorCount: z.number().int(),
+    links: z.number().int(),
+    linksPerCompetitor: z.record(z.string(), z.number().int()),
+    authority: score,
+    firstSeen: time,
+    relevance: z.number().nullable(),
+  })
+  .openapi('GapDomain');
+
+export const ToxicSchema = z
+  .object({
+    target: z.string(),
+    links: z.array(z.object({}).loose()).openapi({ description: 'assessed links, highest score first' }),
+    domains: z.array(z.object({}).loose()),
+    unavailable: z.array(z.object({}).loose()),
+    whitelisted: z.object({ links: z.number().int() }),
+  })
+  .openapi('ToxicityReport');
+
+export const ExplainSchema = z.array(z.object({}).loose()).openapi('ExplainedLinks', {
+  description: 'the links from source to target, each with its quality breakdown',
+});
+
+export const WhitelistSchema = z
+  .object({
+    target: z.string(),
+    data: z.array(
+      z.object({ value: z.string().openapi({ example: 'domain:example.com' }), at: time, note: z.string() }),
+    ),
+  })
+  .openapi('Whitelist');
+
+export const DisavowVersionSchema = z
+  .object({ target: z.string(), version: z.number().int(), createdAt: time, entries: z.number().int() })
+  .openapi('DisavowVersion');
+
+export const GeneratedDisavowSchema = z
+  .object({
+    version: DisavowVersionSchema,
+    added: z.number().int().openapi({ description: 'entries this run contributed' }),
+    links: z.number().int(),
+    domains: z.number().int(),
+    text: z.string().openapi({ description: 'the file, as saved' }),
+  })
+  .openapi('GeneratedDisavow');

@@ -1,0 +1,80 @@
+/**
+ * `linkledger serve`, wired: opens the ledger once, builds the HTTP API over it (src/interfaces/http) and
+ * listens with @hono/node-server. Without tokens the API lets anyone in, so it then listens on loopback
+ * only and refuses any other host. `close()` stops listening, lets requests in flight finish and closes
+ * the store.
+ */
+import type { AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
+import { serve } from '@hono/node-server';
+import { UsageError } from '../core/errors.ts';
+import type { LedgerStore } from '../core/ledger/store.ts';
+import { createApi, serialised } from '../interfaces/http/api.ts';
+import type { TokenBook } from '../interfaces/http/tokens.ts';
+import { VERSION } from './version.ts';
+
+export interface ServeOptions {
+  host: string;
+  /** 0: any free port. */
+  port: number;
+  /** Opens the ledger (the caller checked that it exists). */
+  openStore: () => Promise<LedgerStore>;
+  tokens: TokenBook | null;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, with the port actually bound. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Loopback names and addresses: localhost, 127.0.0.0/8, ::1. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  if (options.tokens === null && !isLoopback(options.host))
+    throw new UsageError(
+      `without API tokens the server only listens on loopback (127.0.0.1, ::1, localhost): give --token-file (or LINKLEDGER_TOKENS) to serve on ${options.host}`,
+    );
+  if (options.tokens !== null && options.tokens.entries.length === 0)
+    throw new UsageError('the token book holds no token (ROLE:TOKEN lines)');
+  const store = await options.openStore();
+  const withStore = serialised(store);
+  const api = createApi({
+    store,
+    withStore,
+    tokens: options.tokens,
+    version: VERSION,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  try {
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: api.fetch, hostname: options.host, port: options.port }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${host}:${address.port}`,
+      close: () => {
+        closing ??= new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        })
+          // Requests already queued on the store finish (their clients may be gone) before it closes.
+          .then(() => withStore(async () => undefined))
+          .then(() => store.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
