@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrokenPageReportRow } from '../../src/app/ledger/broken.ts';
 import type { GapReportRow } from '../../src/app/ledger/gap.ts';
 import type { HistoryReportRow } from '../../src/app/ledger/history.ts';
-import { main } from '../../src/main/cli.ts';
+import { runMain } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
 
@@ -60,20 +60,7 @@ function cli(args: string[]) {
 }
 
 /** Runs the CLI in-process (same code, no process start-up) for the usage errors. */
-async function inProcess(args: string[]) {
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main([...args, '--db', db]), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const inProcess = (args: string[]) => runMain([...args, '--db', db]);
 
 function json<T>(args: string[]): T {
   const { code, stdout, stderr } = cli([...args, '--format', 'json']);

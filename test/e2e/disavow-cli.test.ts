@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/main/cli.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'linkledger.js');
@@ -27,20 +27,7 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-async function inProcess(...args: string[]) {
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const inProcess = (...args: string[]) => runMain(args);
 
 const VALID_TEXT =
   '\ufeff# disavowed 2025-01-10\r\ndomain:spam.example\r\ndomain:Bücher.de\r\nhttps://blog.example/paid-post\r\n';

@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import type { RankLedgerResult } from '../../src/app/ledger/rank-ledger.ts';
 import type { WhatIfResult } from '../../src/app/ledger/whatif.ts';
 import type { AuthorityRun, AuthorityScore } from '../../src/core/ledger/authority.ts';
-import { main } from '../../src/main/cli.ts';
+import { runMain } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-rank-'));
@@ -45,18 +45,8 @@ async function stored(): Promise<{
 }
 
 async function inProcess(args: string[]) {
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { code, stderr } = await runMain(args);
+  return { code, stderr };
 }
 
 type RankJson = Omit<RankLedgerResult, 'run'> & {

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvImportSource } from '../../src/adapters/imports/csv-import.ts';
 import { FilePageReader } from '../../src/adapters/sources/file-page-reader.ts';
 import { openStore } from '../../src/adapters/store-duckdb/open-store.ts';
@@ -29,7 +29,7 @@ import {
 } from '../../src/app/ledger/reports.ts';
 import { runImport } from '../../src/app/ledger/run-import.ts';
 import { MAX_LIMIT } from '../../src/core/ledger/query.ts';
-import { main } from '../../src/main/cli.ts';
+import { runMain } from '../support/cli.ts';
 import { REPO_ROOT, sharedData } from '../support/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-reports-'));
@@ -160,25 +160,7 @@ function json(args: string[]): unknown {
 }
 
 /** Runs the CLI in-process; stdout and stderr are captured instead of printed. */
-async function inProcess(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main([...args, '--db', db]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const inProcess = (args: string[]) => runMain([...args, '--db', db]);
 
 describe('backlinks', () => {
   it('prints, as JSON, exactly the rows reportBacklinks returns, with the fields the issue names', () => {
