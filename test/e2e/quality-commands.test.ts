@@ -121,6 +121,32 @@ describe('toxic TARGET', () => {
     for (const domain of EDITORIAL) expect([domain, byDomain.get(domain)?.flagged]).toEqual([domain, false]);
   });
 
+  it('with --trusted seeds, adds the spam mass of domains no trusted site vouches for', async () => {
+    const trusted = join(dir, 'trusted.txt');
+    writeFileSync(trusted, `# editorial sites we trust\n${EDITORIAL.join('\n')}\nnowhere.example\n`);
+    const plain = await toxicReport();
+    expect(plain.unavailable.map((u) => u.code)).toContain('high-spam-mass');
+    const { stdout, stderr } = await run(
+      'toxic',
+      'target.example',
+      '--format',
+      'json',
+      '--all',
+      '--trusted',
+      trusted,
+    );
+    expect(stderr).toContain('trusted domains not in the ledger (they seed nothing): nowhere.example');
+    const report = JSON.parse(stdout) as ToxicityReport;
+    expect(report.unavailable.map((u) => u.code)).not.toContain('high-spam-mass');
+    const byDomain = new Map(report.links.map((l) => [l.sourceDomain, l]));
+    for (const farm of FARM)
+      expect([farm, byDomain.get(farm)!.reasons.map((r) => r.code)]).toEqual([
+        farm,
+        expect.arrayContaining(['high-spam-mass']),
+      ]);
+    for (const domain of EDITORIAL) expect([domain, byDomain.get(domain)?.reasons]).toEqual([domain, []]);
+  });
+
   it('leaves whitelisted domains out', async () => {
     expect(
       (await run('whitelist', 'target.example', '--add', 'domain:farm-1.example', '--note', 'our partner'))

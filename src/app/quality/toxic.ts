@@ -26,6 +26,7 @@ import type {
 import { registrableDomain } from '../../core/url/host-keys.ts';
 import { hostOf } from '../../core/url/normalize.ts';
 import { allBacklinks } from '../ledger/all-backlinks.ts';
+import { domainSpamMass } from './domain-spam-mass.ts';
 
 export interface ToxicRequest {
   target: string;
@@ -34,10 +35,14 @@ export interface ToxicRequest {
   brandTerms?: readonly string[];
   keywords?: readonly string[];
   config?: ToxicityOverrides;
+  /** Trusted domains: with them, each referring domain's spam mass is computed (domain-spam-mass.ts). */
+  trusted?: readonly string[];
 }
 
 export interface ToxicAudit {
   report: ToxicityReport;
+  /** Trusted domains that are not in the ledger (they could not seed anything). */
+  unknownSeeds: string[];
   /** The backlinks the report's `index` fields point into. */
   backlinks: readonly BacklinkRow[];
 }
@@ -51,6 +56,8 @@ export async function auditToxicity(store: LedgerStore, request: ToxicRequest): 
   const facts = await store.pageFacts([...sourceUrls, ...new Set(backlinks.map((l) => l.targetUrl))]);
   const reviews = await store.reviews(request.target);
   const referring = new Set(backlinks.map((l) => l.sourceDomain));
+  const mass =
+    request.trusted && request.trusted.length > 0 ? await domainSpamMass(store, request.trusted) : null;
   const targetLang = mostCommon(
     [...new Set(backlinks.map((l) => l.targetUrl))].map((u) => facts.get(u)?.lang ?? null),
   );
@@ -79,14 +86,38 @@ export async function auditToxicity(store: LedgerStore, request: ToxicRequest): 
         },
       ];
     }),
-    domains: domainAddresses(backlinks, facts),
+    domains: withSpamMass(domainAddresses(backlinks, facts), mass?.byDomain ?? null, referring),
     domainLinks: await domainLinksAmong(store, referring, targetDomain),
     whitelist: {
       domains: reviews.filter((r) => r.kind === 'domain').map((r) => r.value),
       urls: reviews.filter((r) => r.kind === 'url').map((r) => r.value),
     },
   };
-  return { report: assessToxicity(input, request.config ? { config: request.config } : {}), backlinks };
+  return {
+    report: assessToxicity(input, request.config ? { config: request.config } : {}),
+    backlinks,
+    unknownSeeds: mass?.unknownSeeds ?? [],
+  };
+}
+
+/** Adds each referring domain's spam mass and PageRank (when computed) to its facts. */
+function withSpamMass(
+  facts: DomainFacts[],
+  mass: ReadonlyMap<string, { spamMass: number; pagerank: number }> | null,
+  referring: ReadonlySet<string>,
+): DomainFacts[] {
+  if (mass === null) return facts;
+  const byDomain = new Map(facts.map((f) => [f.domain, f]));
+  for (const domain of referring) {
+    const m = mass.get(domain);
+    if (m === undefined) continue;
+    byDomain.set(domain, {
+      ...(byDomain.get(domain) ?? { domain }),
+      spamMass: m.spamMass,
+      pagerank: m.pagerank,
+    });
+  }
+  return [...byDomain.values()];
 }
 
 /** Per referring domain, the distinct IPv4 addresses its linking pages were fetched from (when any). */

@@ -14,6 +14,7 @@ import { UsageError } from '../../../../core/errors.ts';
 import { SCOPES, type Scope } from '../../../../core/ledger/query.ts';
 import type { LedgerStore } from '../../../../core/ledger/store.ts';
 import { dbPathOf } from '../../db-path.ts';
+import { readTrusted } from '../quality/trusted-file.ts';
 import { readDisavowFile } from './read-disavow-file.ts';
 
 /** The `disavow` group, created on first use. */
@@ -31,6 +32,7 @@ interface DisavowFlags {
   minScore?: string;
   merge?: string;
   out?: string;
+  trusted?: string;
 }
 
 export function registerDisavow(program: Command, openStore: (path: string) => Promise<LedgerStore>): void {
@@ -46,12 +48,14 @@ export function registerDisavow(program: Command, openStore: (path: string) => P
     .option('--min-score <n>', 'disavow links scoring at least this (default: the toxic flag threshold, 50)')
     .option('--merge <file>', 'an earlier disavow file to add to (its lines and comments are kept)')
     .option('--out <file>', 'write the file here (default: stdout)')
+    .option('--trusted <file>', 'domains you trust, one per line: adds spam mass to the toxicity audit')
     .action(async (target: string | undefined, flags: DisavowFlags, command: Command) => {
       if (target === undefined) command.help({ error: true });
       const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
       if (minScore !== undefined && !(minScore >= 0 && minScore <= 100))
         throw new UsageError(`--min-score must be a number from 0 to 100, got ${flags.minScore}`);
       const merge = flags.merge ? await readDisavowFile(flags.merge) : null;
+      const trusted = readTrusted(flags.trusted);
       const store = await openStore(dbPathOf(flags.db));
       try {
         const result = await generateDisavow(store, {
@@ -60,6 +64,7 @@ export function registerDisavow(program: Command, openStore: (path: string) => P
           level: flags.level,
           ...(minScore === undefined ? {} : { minScore }),
           merge,
+          trusted,
           now: Date.now(),
         });
         if (flags.out) writeFileSync(flags.out, result.text);

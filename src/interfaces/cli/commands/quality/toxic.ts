@@ -9,6 +9,7 @@ import { SCOPES, type Scope } from '../../../../core/ledger/query.ts';
 import type { LedgerStore } from '../../../../core/ledger/store.ts';
 import { dbPathOf } from '../../db-path.ts';
 import { toxicCsv, toxicSummary, toxicTable } from '../../output/toxic-format.ts';
+import { readTrusted, warnUnknownSeeds } from './trusted-file.ts';
 
 interface ToxicFlags {
   db?: string;
@@ -17,6 +18,7 @@ interface ToxicFlags {
   minScore?: string;
   brand: string[];
   keyword: string[];
+  trusted?: string;
   format: 'table' | 'json' | 'csv';
 }
 
@@ -38,19 +40,26 @@ export function registerToxic(program: Command, openStore: (path: string) => Pro
       [],
     )
     .option('--keyword <term>', 'a money keyword for exact-match anchors (repeatable)', collect, [])
+    .option(
+      '--trusted <file>',
+      'domains you trust, one per line: computes spam mass (the high-spam-mass reason)',
+    )
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
     )
     .action(async (target: string, flags: ToxicFlags) => {
       const minScore = flags.minScore === undefined ? null : Number(flags.minScore);
+      const trusted = readTrusted(flags.trusted);
       const store = await openStore(dbPathOf(flags.db));
       try {
-        const { report } = await auditToxicity(store, {
+        const { report, unknownSeeds } = await auditToxicity(store, {
           target,
           scope: flags.scope,
           brandTerms: flags.brand,
           keywords: flags.keyword,
+          trusted,
         });
+        warnUnknownSeeds(unknownSeeds);
         const shown = report.links
           .filter((l) => flags.all || (minScore === null ? l.flagged : l.score >= minScore))
           .sort((a, b) => b.score - a.score || (a.sourceUrl < b.sourceUrl ? -1 : 1));
