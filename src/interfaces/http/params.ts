@@ -113,9 +113,14 @@ export const reportQuery = z
   .superRefine((q, ctx) => checkTarget(q.target, q.scope, ctx));
 
 /** Adds status, sorting and paging to the report query (`backlinks`, `refdomains`, `anchors`, `pages`). */
-export function listingQuery<const S extends readonly [string, ...string[]]>(
+export function listingQuery<
+  const S extends readonly [string, ...string[]],
+  E extends z.ZodRawShape = Record<never, never>,
+>(
   sorts: S,
   defaultSort: S[number],
+  /** Parameters of one endpoint only (`backlinks?quality=true`). */
+  extra: E = {} as E,
 ) {
   return z
     .object({
@@ -128,8 +133,13 @@ export function listingQuery<const S extends readonly [string, ...string[]]>(
         .optional()
         .openapi({ description: 'default: the natural order of the sort' }),
       ...pageParams,
+      ...extra,
     })
-    .superRefine((q, ctx) => checkTarget(q.target, q.scope, ctx));
+    .superRefine((q, ctx) => {
+      // With a generic `extra` shape TypeScript cannot see the common fields; they are there.
+      const common = q as unknown as { target: string; scope: (typeof SCOPES)[number] };
+      checkTarget(common.target, common.scope, ctx);
+    });
 }
 
 export const pageParams = {

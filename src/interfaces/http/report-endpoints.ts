@@ -26,10 +26,12 @@ import {
   REFDOMAIN_SORTS,
   targetSelector,
 } from '../../core/ledger/query.ts';
+import { DEFAULT_QUALITY_WEIGHTS } from '../../core/quality/weights.ts';
 import { brokenCsv, gapCsv, HISTORY_CSV_COLUMNS } from '../cli/output/change-format.ts';
 import {
   ANCHOR_CSV_COLUMNS,
   BACKLINK_CSV_COLUMNS,
+  BACKLINK_QUALITY_CSV_COLUMNS,
   csvRows,
   PAGE_CSV_COLUMNS,
   profileCsv,
@@ -106,7 +108,9 @@ export function addReportEndpoints(
   ctx: EndpointContext,
 ): void {
   const tags = ['reports'];
-  const backlinksQuery = listingQuery(BACKLINK_SORTS, 'first-seen');
+  const backlinksQuery = listingQuery(BACKLINK_SORTS, 'first-seen', {
+    quality: flag('quality', "add each link's quality score, 0-100 (docs/quality.md)"),
+  });
   addEndpoint(app, auth, {
     method: 'get',
     path: '/api/v1/backlinks',
@@ -117,13 +121,16 @@ export function addReportEndpoints(
     responses: json(pageOf(BacklinkSchema, 'BacklinkPage'), 'a page of backlinks'),
     handler: async (c, { query }) => {
       const paging = { limit: query.limit, offset: query.offset };
-      const rows = await ctx.withStore((s) => reportBacklinks(s, listingOf(BACKLINK_SORTS, query)));
+      const weights = query.quality ? DEFAULT_QUALITY_WEIGHTS : null;
+      const rows = await ctx.withStore((s) =>
+        reportBacklinks(s, { ...listingOf(BACKLINK_SORTS, query), quality: weights }),
+      );
       return listingResponse(c, {
         name: 'backlinks',
         format: formatOf(c, query.format),
         rows,
         paging,
-        csv: () => csvRows(BACKLINK_CSV_COLUMNS, rows),
+        csv: () => csvRows(query.quality ? BACKLINK_QUALITY_CSV_COLUMNS : BACKLINK_CSV_COLUMNS, rows),
       });
     },
   });

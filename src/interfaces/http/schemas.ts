@@ -62,6 +62,10 @@ export const BacklinkSchema = z
     sourceDomain: z.string(),
     sourceAuthority: score,
     sourceDomainAuthority: score,
+    quality: z
+      .number()
+      .optional()
+      .openapi({ description: 'quality 0-100 (docs/quality.md), with quality=true' }),
   })
   .openapi('Backlink');
 

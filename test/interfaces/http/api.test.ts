@@ -21,6 +21,7 @@ import {
 } from '../../../src/app/ledger/reports.ts';
 import { auditToxicity } from '../../../src/app/quality/toxic.ts';
 import type { LedgerStore } from '../../../src/core/ledger/store.ts';
+import { DEFAULT_QUALITY_WEIGHTS } from '../../../src/core/quality/weights.ts';
 import { BACKLINK_CSV_COLUMNS, csvRows } from '../../../src/interfaces/cli/output/report-format.ts';
 import { createApi } from '../../../src/interfaces/http/api.ts';
 import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
@@ -109,6 +110,20 @@ describe('reports: the same rows as the application functions', () => {
     expect(expected.length).toBeGreaterThan(20);
     expect(body.data).toEqual(expected);
     expect(body.page).toEqual({ limit: 100, offset: 0, count: expected.length, nextOffset: null });
+  });
+
+  it('backlinks with quality=true: each row carries the quality backlinks --quality computes', async () => {
+    const body = await getJson(`/api/v1/backlinks?target=${TARGET}&quality=true&limit=100`);
+    const expected = await reportBacklinks(store, {
+      target: TARGET,
+      limit: 100,
+      offset: 0,
+      quality: DEFAULT_QUALITY_WEIGHTS,
+    });
+    expect(expected.every((r) => typeof r.quality === 'number')).toBe(true);
+    expect(body.data).toEqual(expected);
+    const csv = await (await get(`/api/v1/backlinks?target=${TARGET}&quality=true&format=csv`)).text();
+    expect(csv.split('\n')[0]).toMatch(/,quality$/);
   });
 
   it('refdomains, anchors, pages, profile and history', async () => {
