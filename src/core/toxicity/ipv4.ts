@@ -3,19 +3,12 @@
  * as backlink tools count referring IPs), and CIDR ranges. Strict: four decimal parts 0-255, no leading
  * zeros beyond a single `0` (so `010.1.1.1` is rejected rather than read as octal or decimal).
  */
+import { parseIpv4 as parseDottedQuad } from '../crawl/address-policy.ts';
 
-/** The address as an unsigned 32-bit number, or null when `text` is not a dotted quad. */
+/** The address as an unsigned 32-bit number, or null when `text` is not a dotted quad (the crawler's parser). */
 export function parseIpv4(text: string): number | null {
-  const parts = text.trim().split('.');
-  if (parts.length !== 4) return null;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^(?:0|[1-9]\d{0,2})$/.test(part)) return null;
-    const n = Number(part);
-    if (n > 255) return null;
-    value = value * 256 + n;
-  }
-  return value;
+  const bytes = parseDottedQuad(text.trim());
+  return bytes === null ? null : ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
 }
 
 export function formatIpv4(value: number): string {
