@@ -15,7 +15,11 @@ interface ServeFlags {
   port: string;
   db?: string;
   tokenFile?: string;
+  importDir: string[];
+  allowPrivateNetwork?: boolean;
 }
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 function tokenBook(flags: ServeFlags): TokenBook | null {
   if (flags.tokenFile !== undefined) {
@@ -42,6 +46,16 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
       '--token-file <file>',
       'API tokens, one ROLE:TOKEN per line, ROLE read or admin (default $LINKLEDGER_TOKENS)',
     )
+    .option(
+      '--import-dir <dir>',
+      'a folder import jobs may read from (repeatable; default: the current folder)',
+      collect,
+      [],
+    )
+    .option(
+      '--allow-private-network',
+      'let crawl jobs reach loopback and private addresses (tests, intranets)',
+    )
     .action(async (flags: ServeFlags) => {
       const port = /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : Number.NaN;
       if (!(port >= 0 && port <= 65535))
@@ -54,9 +68,19 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
         );
       // hono, zod and the API load only when serving.
       const { startServer } = await import('./serve.ts');
-      const server = await startServer({ host: flags.host, port, tokens, openStore: () => openStore(db) });
+      const importDirs = flags.importDir.length > 0 ? flags.importDir : [process.cwd()];
+      for (const dir of importDirs)
+        if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+          throw new UsageError(`--import-dir ${dir} is not a folder`);
+      const server = await startServer({
+        host: flags.host,
+        port,
+        tokens,
+        openStore: () => openStore(db),
+        jobs: { importDirs, allowPrivateNetwork: flags.allowPrivateNetwork === true },
+      });
       process.stdout.write(
-        `linkledger API on ${server.url} (ledger ${db}, OpenAPI at ${server.url}/openapi.json)\n`,
+        `linkledger API on ${server.url} (dashboard ${server.url}/, ledger ${db}, OpenAPI at ${server.url}/openapi.json)\n`,
       );
       if (tokens === null)
         process.stderr.write(

@@ -11,6 +11,8 @@ import { UsageError } from '../core/errors.ts';
 import type { LedgerStore } from '../core/ledger/store.ts';
 import { createApi, serialised } from '../interfaces/http/api.ts';
 import type { TokenBook } from '../interfaces/http/tokens.ts';
+import { dashboardFiles } from './dashboard-files.ts';
+import { type ServeJobOptions, serveJobs } from './serve-jobs.ts';
 import { VERSION } from './version.ts';
 
 export interface ServeOptions {
@@ -21,6 +23,10 @@ export interface ServeOptions {
   openStore: () => Promise<LedgerStore>;
   tokens: TokenBook | null;
   log?: (message: string) => void;
+  /** The dashboard's built files (default web/dist of this checkout). */
+  dashboardDir?: string;
+  /** Background jobs: where imports may read, whether crawls may reach private networks. */
+  jobs?: ServeJobOptions;
 }
 
 export interface RunningServer {
@@ -45,11 +51,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new UsageError('the token book holds no token (ROLE:TOKEN lines)');
   const store = await options.openStore();
   const withStore = serialised(store);
+  const jobs = serveJobs(store, options.jobs ?? { importDirs: [process.cwd()], allowPrivateNetwork: false });
   const api = createApi({
     store,
     withStore,
     tokens: options.tokens,
     version: VERSION,
+    dashboard: dashboardFiles(options.dashboardDir),
+    jobs,
     ...(options.log ? { log: options.log } : {}),
   });
   try {
@@ -67,7 +76,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           server.close(() => resolve());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         })
-          // Requests already queued on the store finish (their clients may be gone) before it closes.
+          // Running jobs stop at their next safe point (resumable) and requests already queued on the
+          // store finish (their clients may be gone) before it closes.
+          .then(() => jobs.board.stop())
           .then(() => withStore(async () => undefined))
           .then(() => store.close());
         return closing;

@@ -40,6 +40,19 @@ export interface WriterOptions {
   /** The clock of the caller, for the run's `updatedAt`. */
   now?: () => EpochMs;
   onBatch?: (stats: ImportStats, checkpoint: Checkpoint | null) => void;
+  /**
+   * Stops the import between items: the batch being written finishes, what is buffered is dropped (the
+   * checkpoint only covers committed batches, so a resumed run reads it again), and ingest throws
+   * ImportCancelled.
+   */
+  signal?: AbortSignal;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled; run it again to resume');
+    this.name = 'ImportCancelled';
+  }
 }
 
 interface PendingPage {
@@ -278,7 +291,14 @@ export async function ingest(
   options: WriterOptions = {},
 ): Promise<ImportStats> {
   const writer = new LedgerWriter(store, stats, options);
-  for await (const item of items) await writer.add(item);
+  const signal = options.signal;
+  for await (const item of items) {
+    await writer.add(item);
+    if (signal?.aborted) {
+      await writer.settled();
+      throw new ImportCancelled();
+    }
+  }
   await writer.flush();
   return stats;
 }

@@ -6,7 +6,9 @@
  * reportBacklinks / reportRefDomains add these to every page of rows they return: one more store round trip
  * per page of rows (two lookups by key, whatever the page size).
  */
+import type { TargetSelector } from '../../core/ledger/query.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
+import { registrableDomain } from '../../core/url/host-keys.ts';
 
 export interface BacklinkAuthority {
   /** Page authority of the source page. */
@@ -51,4 +53,32 @@ export async function withRefDomainAuthority<R extends { domain: string }>(
     rows.map((r) => r.domain),
   );
   return rows.map((r) => ({ ...r, authority: rounded(domains.get(r.domain)?.score) }));
+}
+
+/** The target's own authority at each level the target names (0-100, null where not ranked). */
+export interface TargetAuthority {
+  /** Page authority: url scope only (the best of the http/https spellings). */
+  page: number | null;
+  /** Host authority: url, prefix and host scopes, or the bare domain as a host for domain scope. */
+  host: number | null;
+  /** Domain authority of the target's registrable domain. */
+  domain: number | null;
+}
+
+export async function targetAuthority(store: LedgerStore, target: TargetSelector): Promise<TargetAuthority> {
+  const best = (found: Map<string, { score: number }>, keys: readonly string[]) => {
+    const scores = keys.flatMap((k) => {
+      const s = found.get(k)?.score;
+      return s === undefined ? [] : [s];
+    });
+    return scores.length === 0 ? null : rounded(Math.max(...scores));
+  };
+  const hosts = target.scope === 'domain' ? target.values : target.hosts;
+  const domains = [...new Set(hosts.map((h) => registrableDomain(h)))];
+  const pages = target.scope === 'url' ? target.values : [];
+  return {
+    page: pages.length === 0 ? null : best(await store.authorityOf('page', pages), pages),
+    host: hosts.length === 0 ? null : best(await store.authorityOf('host', hosts), hosts),
+    domain: domains.length === 0 ? null : best(await store.authorityOf('domain', domains), domains),
+  };
 }

@@ -33,7 +33,12 @@ import type { Placement } from '../../core/link/link.ts';
 import type { QualityWeights } from '../../core/quality/weights.ts';
 import { domainParts } from '../../core/url/host-keys.ts';
 import { scoreLinks } from '../quality/link-quality.ts';
-import { withBacklinkAuthority, withRefDomainAuthority } from './report-authority.ts';
+import {
+  type TargetAuthority,
+  targetAuthority,
+  withBacklinkAuthority,
+  withRefDomainAuthority,
+} from './report-authority.ts';
 
 export interface ReportRequest {
   target: string;
@@ -277,6 +282,8 @@ export interface ProfileReport {
   placements: NamedCount[];
   tlds: NamedCount[];
   topDomains: NamedCount[];
+  /** The target's own authority from the last `linkledger rank` (0-100; null where not ranked). */
+  authority: TargetAuthority;
   last30Days: WindowCounts;
   last90Days: WindowCounts;
 }
@@ -295,5 +302,6 @@ export async function reportProfile(
     scope: filter.target.scope,
     ...p,
     dofollowShare: p.links.live === 0 ? 0 : p.dofollowLinks / p.links.live,
+    authority: await targetAuthority(store, filter.target),
   };
 }

@@ -25,6 +25,8 @@ export interface RunOptions {
    */
   optimize?: { minUnsortedShare: number } | false;
   onProgress?: (progress: { stats: ImportStats; offset: number; totalBytes: number | null }) => void;
+  /** Stops after the batch in flight; the run is left unfinished (resumable) and ImportCancelled thrown. */
+  signal?: AbortSignal;
 }
 
 export function runKey(source: ImportSource): string {
@@ -69,6 +71,7 @@ export async function runImport(
       run,
       now: options.now,
       ...(options.batchLinks === undefined ? {} : { batchLinks: options.batchLinks }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
       onBatch: (stats, checkpoint) =>
         options.onProgress?.({ stats, offset: checkpoint?.offset ?? 0, totalBytes: source.totalBytes }),
     });

@@ -11,6 +11,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import { ApiError, badParameter, errorResponse } from './api-error.ts';
+import { addJobEndpoints, type JobService } from './job-endpoints.ts';
+import { addLedgerEndpoints } from './ledger-endpoints.ts';
 import { addQualityEndpoints } from './quality-endpoints.ts';
 import { addReportEndpoints } from './report-endpoints.ts';
 import type { ApiEnv, EndpointContext } from './route.ts';
@@ -27,6 +29,10 @@ export interface ApiDeps {
   log?: (message: string) => void;
   /** Version in the OpenAPI document. */
   version: string;
+  /** Background imports, crawls and rank runs; without it the job endpoints answer 503. */
+  jobs?: JobService;
+  /** Serves the dashboard's files for GET requests no endpoint answers (src/main/dashboard-files.ts). */
+  dashboard?: MiddlewareHandler;
 }
 
 export const OPENAPI_INFO = {
@@ -87,6 +93,13 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
       return next();
     };
 
+  app.use('*', async (c, next) => {
+    await next();
+    // No sniffing, and no Referer to the sites a user opens from a backlink table.
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  });
+
   const ctx: EndpointContext = {
     withStore: deps.withStore ?? serialised(deps.store),
     now: deps.now ?? Date.now,
@@ -98,7 +111,10 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   });
   addReportEndpoints(app, auth, ctx);
   addQualityEndpoints(app, auth, ctx);
+  addLedgerEndpoints(app, auth, ctx);
+  addJobEndpoints(app, auth, deps.jobs ?? null);
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } });
+  if (deps.dashboard) app.get('/*', deps.dashboard);
 
   app.notFound((c) =>
     c.json(

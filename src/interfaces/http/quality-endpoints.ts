@@ -82,6 +82,10 @@ export function addQualityEndpoints(
         minScore: score('minScore', 'list links scoring at least this (default: the flag threshold)'),
         brand: strings.openapi({ description: 'brand terms for anchor classes (repeatable)' }),
         keyword: strings.openapi({ description: 'money keywords for exact-match anchors (repeatable)' }),
+        trusted: strings.openapi({
+          description:
+            'domains you trust (repeatable or comma-separated): seeds of spam mass on the ledger domain graph, which adds the high-spam-mass reason (as `toxic --trusted FILE`)',
+        }),
         format: formatParam,
       })
       .superRefine((q, c) => checkTarget(q.target, q.scope, c)),
@@ -92,12 +96,14 @@ export function addQualityEndpoints(
       },
     },
     handler: async (c, { query }) => {
-      const { report } = await ctx.withStore((s) =>
+      const trusted = words(query.trusted).flatMap((w) => w.split(',').map((d) => d.trim()));
+      const { report, unknownSeeds } = await ctx.withStore((s) =>
         auditToxicity(s, {
           target: query.target,
           scope: query.scope,
           brandTerms: words(query.brand),
           keywords: words(query.keyword),
+          trusted: trusted.filter((d) => d !== ''),
         }),
       );
       const min = query.minScore;
@@ -105,7 +111,7 @@ export function addQualityEndpoints(
         .filter((l) => query.all || (min === undefined ? l.flagged : l.score >= min))
         .sort((a, b) => b.score - a.score || (a.sourceUrl < b.sourceUrl ? -1 : 1));
       if (formatOf(c, query.format) === 'csv') return csvResponse(c, 'toxic', toxicCsv(shown));
-      return c.json({ ...report, links: shown }, 200);
+      return c.json({ ...report, links: shown, unknownSeeds }, 200);
     },
   });
 

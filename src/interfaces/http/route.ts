@@ -23,7 +23,7 @@ export interface EndpointContext {
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
-export interface EndpointSpec<Q extends AnyObject, B extends AnyObject> {
+export interface EndpointSpec<Q extends AnyObject, B extends AnyObject, P extends AnyObject = AnyObject> {
   method: 'get' | 'post';
   path: string;
   role: Role;
@@ -32,8 +32,13 @@ export interface EndpointSpec<Q extends AnyObject, B extends AnyObject> {
   description?: string;
   query?: Q;
   body?: B;
+  /** Path parameters (`{id}` in `path`). */
+  params?: P;
   responses: RouteConfig['responses'];
-  handler: (c: Context<ApiEnv>, input: { query: z.output<Q>; body: z.output<B> }) => Promise<Response>;
+  handler: (
+    c: Context<ApiEnv>,
+    input: { query: z.output<Q>; body: z.output<B>; params: z.output<P> },
+  ) => Promise<Response>;
 }
 
 const errorResponse = (description: string) => ({
@@ -48,10 +53,10 @@ export const ERROR_RESPONSES = {
   500: errorResponse('an internal error (details in the server log only)'),
 } as const;
 
-export function addEndpoint<Q extends AnyObject, B extends AnyObject>(
+export function addEndpoint<Q extends AnyObject, B extends AnyObject, P extends AnyObject = AnyObject>(
   app: OpenAPIHono<ApiEnv>,
   auth: (needed: Role) => MiddlewareHandler<ApiEnv>,
-  spec: EndpointSpec<Q, B>,
+  spec: EndpointSpec<Q, B, P>,
 ): void {
   const route = createRoute({
     method: spec.method,
@@ -63,6 +68,7 @@ export function addEndpoint<Q extends AnyObject, B extends AnyObject>(
     middleware: [auth(spec.role)] as const,
     request: {
       ...(spec.query === undefined ? {} : { query: spec.query }),
+      ...(spec.params === undefined ? {} : { params: spec.params }),
       ...(spec.body === undefined
         ? {}
         : { body: { required: true, content: { 'application/json': { schema: spec.body } } } }),
@@ -74,6 +80,7 @@ export function addEndpoint<Q extends AnyObject, B extends AnyObject>(
     return spec.handler(c, {
       query: (spec.query === undefined ? {} : valid('query')) as z.output<Q>,
       body: (spec.body === undefined ? {} : valid('json')) as z.output<B>,
+      params: (spec.params === undefined ? {} : valid('param')) as z.output<P>,
     });
   };
   // The handler returns plain Responses (JSON or CSV), which the typed-response check cannot follow.

@@ -158,6 +158,11 @@ export const ProfileSchema = z
     placements: z.array(namedCount),
     tlds: z.array(namedCount),
     topDomains: z.array(namedCount),
+    authority: z
+      .object({ page: z.number().nullable(), host: z.number().nullable(), domain: z.number().nullable() })
+      .openapi({
+        description: "the target's own authority (0-100) from the last rank run; null where not ranked",
+      }),
     last30Days: windowCounts,
     last90Days: windowCounts,
   })
@@ -201,6 +206,9 @@ export const ToxicSchema = z
     domains: z.array(z.object({}).loose()),
     unavailable: z.array(z.object({}).loose()),
     whitelisted: z.object({ links: z.number().int() }),
+    unknownSeeds: z
+      .array(z.string())
+      .openapi({ description: 'trusted domains given that are not in the ledger (they seed nothing)' }),
   })
   .openapi('ToxicityReport');
 
@@ -230,3 +238,73 @@ export const GeneratedDisavowSchema = z
     text: z.string().openapi({ description: 'the file, as saved' }),
   })
   .openapi('GeneratedDisavow');
+
+export const LedgerOverviewSchema = z
+  .object({
+    counts: z.object({
+      pages: z.number().int(),
+      captures: z.number().int(),
+      links: z.number().int(),
+      linkSources: z.number().int(),
+      importRuns: z.number().int(),
+    }),
+    sources: z.array(z.object({ source: z.string(), links: z.number().int() })),
+    rankedAt: time.nullable().openapi({ description: 'when `linkledger rank` last ran; null if never' }),
+    authorityRun: z
+      .object({})
+      .loose()
+      .nullable()
+      .openapi({ description: 'that run: options, links used, per level nodes and iterations' }),
+    topDomains: z.array(z.object({ key: z.string(), score: z.number() })),
+    suggestedTarget: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the domain with the highest authority, a first target to look at' }),
+  })
+  .openapi('LedgerOverview');
+
+const move = z.object({
+  key: z.string(),
+  before: z.number(),
+  after: z.number(),
+  delta: z.number(),
+  rankBefore: z.number(),
+  rankAfter: z.number(),
+});
+const levelRun = z.object({ iterations: z.number().int(), converged: z.boolean() });
+export const WhatIfSchema = z
+  .object({
+    target: z.string(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    rankedAt: time,
+    warmStart: z.boolean(),
+    moves: z.object({ page: move, host: move, domain: move }),
+    runs: z.object({ page: levelRun, host: levelRun, domain: levelRun }),
+  })
+  .openapi('WhatIf');
+
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['import', 'crawl', 'rank']),
+    state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+    createdAt: time,
+    startedAt: time.nullable(),
+    finishedAt: time.nullable(),
+    params: z.object({}).loose().openapi({ description: 'what the job was started with' }),
+    progress: z.object({
+      done: z.number(),
+      total: z.number().nullable().openapi({ description: 'null while unknown (a crawl frontier grows)' }),
+      unit: z.string().openapi({ example: 'bytes' }),
+      ratePerSecond: z.number().nullable(),
+      message: z.string(),
+    }),
+    result: z
+      .unknown()
+      .openapi({ description: 'what the job produced (import runs, crawl stats, rank run)' }),
+    error: z.string().nullable(),
+  })
+  .openapi('Job');
+
+export const JobListSchema = z.object({ data: z.array(JobSchema) }).openapi('JobList');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvImportSource } from '../../../src/adapters/imports/csv-import.ts';
 import { DuckDbLedgerStore } from '../../../src/adapters/store-duckdb/duckdb-store.ts';
+import { ImportCancelled } from '../../../src/app/ledger/ledger-writer.ts';
 import { runImport } from '../../../src/app/ledger/run-import.ts';
 import { rng } from '../../contract/ledger-fixtures.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
@@ -93,6 +94,39 @@ describe('kill and resume', () => {
     expect(await resumed.dump()).toEqual(await clean.dump());
     expect(run.stats.newLinks).toBe(cleanRun.stats.newLinks);
     await resumed.close();
+    await clean.close();
+  }, 180_000);
+
+  it('a cancelled import (a job cancelled over the API) stops after a batch, and resumed equals a clean run', async () => {
+    const csv = join(dir, 'cancel.csv');
+    writeCsv(csv, 30_000);
+    const cancelled = await DuckDbLedgerStore.open({ path: join(dir, 'cancelled.duckdb') });
+    const stop = new AbortController();
+    let batches = 0;
+    await expect(
+      runImport(cancelled, await csvImportSource(csv, { now: NOW }), {
+        now: () => NOW,
+        batchLinks: 5000,
+        signal: stop.signal,
+        onProgress: () => {
+          batches += 1;
+          if (batches === 2) stop.abort();
+        },
+      }),
+    ).rejects.toBeInstanceOf(ImportCancelled);
+    const [stopped] = await cancelled.importRuns();
+    expect(stopped).toMatchObject({ status: 'failed', error: 'import cancelled; run it again to resume' });
+    expect(stopped!.checkpoint.offset).toBeGreaterThan(0);
+    expect(stopped!.checkpoint.offset).toBeLessThan(statSync(csv).size);
+    const resumed = await runImport(cancelled, await csvImportSource(csv, { now: NOW }), {
+      now: () => NOW,
+      batchLinks: 5000,
+    });
+    expect(resumed.id).toBe(stopped!.id);
+    const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean-2.duckdb') });
+    await runImport(clean, await csvImportSource(csv, { now: NOW }), { now: () => NOW, batchLinks: 5000 });
+    expect(await cancelled.dump()).toEqual(await clean.dump());
+    await cancelled.close();
     await clean.close();
   }, 180_000);
 });

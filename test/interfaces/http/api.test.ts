@@ -202,6 +202,25 @@ describe('reports: the same rows as the application functions', () => {
     expect((toxic.links as unknown[]).length).toBe(report.links.length);
     const flagged = await getJson('/api/v1/toxic?target=target.example');
     expect((flagged.links as { flagged: boolean }[]).every((l) => l.flagged)).toBe(true);
+    // trusted seeds: the same spam mass as toxic --trusted; seeds not in the ledger are named.
+    const seeded = await getJson(
+      '/api/v1/toxic?target=target.example&all=true&trusted=news-1.example,nowhere.example',
+    );
+    const withTrust = await auditToxicity(store, {
+      target: 'target.example',
+      scope: 'domain',
+      brandTerms: [],
+      keywords: [],
+      trusted: ['news-1.example', 'nowhere.example'],
+    });
+    expect(seeded.unknownSeeds).toEqual(['nowhere.example']);
+    expect(seeded.links).toEqual(
+      [...withTrust.report.links].sort((a, b) => b.score - a.score || (a.sourceUrl < b.sourceUrl ? -1 : 1)),
+    );
+    const reasons = (links: unknown) =>
+      (links as { reasons: { code: string }[] }[]).flatMap((l) => l.reasons.map((r) => r.code));
+    expect(reasons(seeded.links)).toContain('high-spam-mass');
+    expect(reasons(toxic.links)).not.toContain('high-spam-mass');
     const explained = await get(
       '/api/v1/explain?source=http://farm-1.example/&target=https://target.example/widgets',
     );

@@ -29,6 +29,14 @@ const WINDOW_ROWS: readonly { label: string; key: keyof WindowCounts }[] = [
   { label: 'Lost ref. domains', key: 'lostRefdomains' },
 ];
 
+/** The levels the target names, e.g. `domain 54.2, host 51.0`; `not ranked` before `linkledger rank`. */
+function authorityLine(a: ProfileReport['authority']): string {
+  const parts = (['domain', 'host', 'page'] as const).flatMap((level) =>
+    a[level] === null ? [] : [`${level} ${a[level].toFixed(1)}`],
+  );
+  return parts.length === 0 ? 'not ranked (run `linkledger rank`)' : `${parts.join(', ')} (0-100)`;
+}
+
 /** `about` describes the request (scope, filters) for the title line. */
 export function profileScreen(p: ProfileReport, about: string, width: number): string[] {
   const live = p.links.live;
@@ -39,6 +47,7 @@ export function profileScreen(p: ProfileReport, about: string, width: number): s
     `Dofollow       ${formatCount(p.dofollowLinks)} of ${formatCount(live)} live links (${formatShare(p.dofollowShare)})`,
     `Ref. domains   ${formatCount(p.refdomains)}`,
     `Ref. pages     ${formatCount(p.refpages)}`,
+    `Authority      ${authorityLine(p.authority)}`,
     '',
     ...renderTable<(typeof WINDOW_ROWS)[number]>(
       [

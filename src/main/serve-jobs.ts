@@ -1,0 +1,60 @@
+/**
+ * The background jobs of `linkledger serve`, wired: the job board and its works over the server's store,
+ * the import sources (only paths under the server's import folders), the crawler's adapters and the
+ * server's crawl settings (user agent; private networks only when `--allow-private-network` was given).
+ */
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { openImportSources } from '../adapters/sources/import-sources.ts';
+import { JobBoard } from '../app/jobs/job-board.ts';
+import { jobWorks } from '../app/jobs/job-works.ts';
+import { defaultCrawlSettings, defaultUserAgent } from '../core/crawl/settings.ts';
+import { UsageError } from '../core/errors.ts';
+import type { LedgerStore } from '../core/ledger/store.ts';
+import type { JobService } from '../interfaces/http/job-endpoints.ts';
+import { VERSION } from './version.ts';
+
+export interface ServeJobOptions {
+  /** Folders an import job may read from; relative paths are taken from the first. */
+  importDirs: readonly string[];
+  allowPrivateNetwork: boolean;
+  userAgent?: string;
+}
+
+/** `path` resolved (symlinks too) if it lies inside one of `dirs`; a UsageError naming the folders if not. */
+export function insideImportDirs(path: string, dirs: readonly string[]): string {
+  const roots = dirs.map((d) => realpathSync(resolve(d)));
+  let real: string;
+  try {
+    real = realpathSync(isAbsolute(path) ? path : resolve(roots[0] ?? '.', path));
+  } catch {
+    throw new UsageError(`no such file or folder on the server: ${path}`);
+  }
+  const inside = roots.some((root) => {
+    const rel = relative(root, real);
+    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+  });
+  if (!inside)
+    throw new UsageError(
+      `${path} is outside the server's import folders (${roots.join(', ')}); start the server with --import-dir`,
+    );
+  return real;
+}
+
+export function serveJobs(store: LedgerStore, options: ServeJobOptions): JobService {
+  const started = Date.now().toString(36);
+  const board = new JobBoard(Date.now, 100, (n) => `${started}-${n}`);
+  const works = jobWorks({
+    store,
+    now: Date.now,
+    resolvePaths: (paths) => paths.map((p) => insideImportDirs(p, options.importDirs)),
+    openSources: (paths, o) => openImportSources(paths, o),
+    crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
+    crawlDefaults: (seeds) => {
+      const settings = defaultCrawlSettings(seeds, options.userAgent ?? defaultUserAgent(VERSION));
+      settings.allowPrivateNetwork = options.allowPrivateNetwork;
+      return settings;
+    },
+  });
+  return { board, works };
+}
