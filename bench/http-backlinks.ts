@@ -1,102 +1,170 @@
 /**
- * HTTP API benchmark skeleton (issue #7): `linkledger serve` on loopback, autocannon firing
- * `GET /api/v1/backlinks` (first page, 50 rows) at it, then p50 / p99 latency, requests per second and
- * errors. The target of issue #7 is 1,000 qps with zero errors on a 1-million-link DuckDB ledger; this
- * skeleton runs on any ledger and writes no results.
+ * HTTP API benchmark (issue #7): `linkledger serve` (the bin, its own process) on loopback over a DuckDB
+ * ledger of 1 million links, autocannon firing `GET /api/v1/backlinks` at it, then requests per second,
+ * p50 / p99 latency and errors. Target: 1,000 qps with zero errors.
  *
- *   node --import tsx bench/http-backlinks.ts [--db PATH --target DOMAIN] [--seconds 10] [--connections 10]
+ *   node --import tsx bench/http-backlinks.ts [--db PATH] [--seconds 20] [--connections 16]
+ *                                            [--modes uncached,cached] [--out FILE]
  *
- * Without --db it imports the Common Crawl WARC excerpt (data/commoncrawl) into a temporary ledger and
- * queries radsport-suche.ch (28 backlinks). The server runs in this process (the same startServer as the
- * bin); autocannon runs as a child process so it does not share the server's event loop.
+ * The ledger: without --db, bench/out/http-1m.duckdb, made once (and kept) from the same generator as the
+ * ledger-query benchmark (bench/ledger-data.ts: power-law spread of ~1M links over domains), clustered
+ * by `optimize()` as every import leaves it.
+ *
+ * The load: 400 distinct requests, cycled by every connection: the 100 most linked target domains, each
+ * as its first page (50 rows, newest first), its second page, dofollow only, and sorted by source URL.
+ * Each response is checked (200, JSON with rows) before the run.
+ *
+ * Modes: `uncached` serves with `--no-cache` (every request queries DuckDB: the reader pool's throughput);
+ * `cached` is the server as shipped (the response cache answers a repeated request until the ledger
+ * changes or 60 s pass). Both are reported; the baseline they are compared with is the previous commit's
+ * server (one connection, every query in turn: ~35 qps on the 16-page CC excerpt).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../src/adapters/store-duckdb/open-store.ts';
-import { parseTokens } from '../src/interfaces/http/tokens.ts';
-import { startServer } from '../src/main/serve.ts';
+import autocannon from 'autocannon';
+import { DuckDbLedgerStore } from '../src/adapters/store-duckdb/duckdb-store.ts';
+import { ingestPages } from '../src/app/ledger/ingest-pages.ts';
+import { domainName, generatedPages } from './ledger-data.ts';
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const ROOT = join(import.meta.dirname, '..');
-const seconds = Number(arg('seconds', '10'));
-const connections = Number(arg('connections', '10'));
-const dir = mkdtempSync(join(tmpdir(), 'http-bench-'));
-let db = arg('db');
-const target = arg('target', 'radsport-suche.ch')!;
+const OUT = join(ROOT, 'bench', 'out');
+const seconds = Number(arg('seconds', '20'));
+const connections = Number(arg('connections', '16'));
+const modes = arg('modes', 'uncached,cached')!.split(',');
+const TOKEN = 'bench-read-token-0123456789';
+const TARGETS = 100;
 
-try {
-  if (db === undefined) {
-    db = join(dir, 'ledger.duckdb');
-    const warc = join(ROOT, 'data', 'commoncrawl', 'CC-MAIN-2020-34-excerpt.warc.gz');
-    const imported = spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin', 'linkledger.js'), 'import', '--db', db, '-q', warc],
-      {
-        stdio: 'inherit',
-      },
-    );
-    if (imported.status !== 0) throw new Error('import failed');
-  }
-  const token = 'bench-read-token-0123456789';
-  const ledger = db;
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    tokens: parseTokens(`read:${token}`, 'bench'),
-    openStore: () => openStore({ kind: 'duckdb', path: ledger }),
-  });
-  try {
-    const url = `${server.url}/api/v1/backlinks?target=${encodeURIComponent(target)}&limit=50`;
-    const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    const rows = ((await check.json()) as { data: unknown[] }).data.length;
-    console.log(`GET ${url} -> ${check.status}, ${rows} rows; ${connections} connections for ${seconds} s`);
-    const run = await new Promise<string>((resolve, reject) => {
-      // spawnSync would block this process, and with it the server under test.
-      import('node:child_process').then(({ spawn }) => {
-        const child = spawn(
-          process.execPath,
-          [
-            join(ROOT, 'node_modules', 'autocannon', 'autocannon.js'),
-            '--json',
-            '-c',
-            String(connections),
-            '-d',
-            String(seconds),
-            '-H',
-            `authorization=Bearer ${token}`,
-            url,
-          ],
-          { stdio: ['ignore', 'pipe', 'inherit'] },
-        );
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-        });
-        child.on('error', reject);
-        child.on('close', (code) =>
-          code === 0 ? resolve(out) : reject(new Error(`autocannon exited ${code}`)),
-        );
-      }, reject);
+async function ensureLedger(path: string): Promise<number> {
+  if (!existsSync(path)) {
+    mkdirSync(OUT, { recursive: true });
+    console.log(`building ${path}: ~1M generated links over a power-law of domains`);
+    const store = await DuckDbLedgerStore.open({ path });
+    await ingestPages(store, generatedPages({ links: 1_000_000, domains: 1_000_000, seed: 7 }), {
+      batchLinks: 250_000,
     });
-    const result = JSON.parse(run) as {
-      latency: { p50: number; p99: number };
-      requests: { average: number; total: number };
-      errors: number;
-      non2xx: number;
-    };
-    console.log(
-      `backlinks over HTTP: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-        `${result.requests.average.toFixed(0)} qps (${result.requests.total} requests), ` +
-        `errors ${result.errors}, non-2xx ${result.non2xx}`,
-    );
-  } finally {
-    await server.close();
+    await store.optimize();
+    await store.close();
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  const store = await DuckDbLedgerStore.open({ path });
+  const links = (await store.counts()).links;
+  await store.close();
+  return links;
 }
+
+function requestPaths(): string[] {
+  const paths: string[] = [];
+  for (let i = 0; i < TARGETS; i++) {
+    const t = encodeURIComponent(domainName(i));
+    paths.push(`/api/v1/backlinks?target=${t}&limit=50`);
+    paths.push(`/api/v1/backlinks?target=${t}&limit=50&offset=50`);
+    paths.push(`/api/v1/backlinks?target=${t}&limit=50&dofollow=true`);
+    paths.push(`/api/v1/backlinks?target=${t}&limit=50&sort=source-url&order=asc`);
+  }
+  return paths;
+}
+
+async function startServe(db: string, extra: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const tokens = join(OUT, 'http-bench-tokens.txt');
+  writeFileSync(tokens, `read:${TOKEN}\n`);
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'linkledger.js'),
+      'serve',
+      '--db',
+      db,
+      '--port',
+      '0',
+      '--token-file',
+      tokens,
+      ...extra,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /linkledger API on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        process.kill(child.pid!, 'SIGTERM');
+      }),
+  };
+}
+
+interface ModeResult {
+  mode: string;
+  qps: number;
+  requests: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function runMode(db: string, mode: string, paths: string[]): Promise<ModeResult> {
+  const server = await startServe(db, mode === 'uncached' ? ['--no-cache'] : []);
+  try {
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    for (const path of paths) {
+      const res = await fetch(server.url + path, { headers });
+      const body = (await res.json()) as { data?: unknown[] };
+      if (res.status !== 200 || !Array.isArray(body.data) || body.data.length === 0)
+        throw new Error(`${path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    }
+    const result = await autocannon({
+      url: server.url,
+      connections,
+      duration: seconds,
+      headers,
+      requests: paths.map((path) => ({ method: 'GET' as const, path })),
+    });
+    return {
+      mode,
+      qps: Math.round(result.requests.average),
+      requests: result.requests.total,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+const db = arg('db') ?? join(OUT, 'http-1m.duckdb');
+const links = await ensureLedger(db);
+const paths = requestPaths();
+console.log(
+  `${links.toLocaleString('en-US')} links; ${paths.length} distinct backlinks requests; ${connections} connections, ${seconds} s per mode`,
+);
+const results: ModeResult[] = [];
+for (const mode of modes) {
+  const r = await runMode(db, mode, paths);
+  results.push(r);
+  console.log(
+    `${mode.padEnd(9)} ${String(r.qps).padStart(6)} qps  p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  max ${r.max} ms  ` +
+      `requests ${r.requests}  errors ${r.errors}  non-2xx ${r.non2xx}`,
+  );
+}
+const out = arg('out');
+if (out) writeFileSync(out, `${JSON.stringify({ links, connections, seconds, results }, null, 2)}\n`);
+if (arg('db') === undefined && process.argv.includes('--drop')) rmSync(db, { force: true });

@@ -17,6 +17,7 @@ interface ServeFlags {
   tokenFile?: string;
   importDir: string[];
   allowPrivateNetwork?: boolean;
+  cache: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -53,6 +54,10 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
       [],
     )
     .option(
+      '--no-cache',
+      'query the ledger for every request (default: repeated reads come from memory until the ledger changes)',
+    )
+    .option(
       '--allow-private-network',
       'let crawl jobs reach loopback and private addresses (tests, intranets)',
     )
@@ -78,6 +83,7 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
         tokens,
         openStore: () => openStore(db),
         jobs: { importDirs, allowPrivateNetwork: flags.allowPrivateNetwork === true },
+        cache: flags.cache,
       });
       process.stdout.write(
         `linkledger API on ${server.url} (dashboard ${server.url}/, ledger ${db}, OpenAPI at ${server.url}/openapi.json)\n`,

@@ -9,11 +9,13 @@ import { isIP } from 'node:net';
 import { serve } from '@hono/node-server';
 import { UsageError } from '../core/errors.ts';
 import type { LedgerStore } from '../core/ledger/store.ts';
-import { createApi, serialised } from '../interfaces/http/api.ts';
+import { createApi, storeAccess } from '../interfaces/http/api.ts';
+import { ResponseCache } from '../interfaces/http/response-cache.ts';
 import type { TokenBook } from '../interfaces/http/tokens.ts';
 import { dashboardFiles } from './dashboard-files.ts';
 import { type ServeJobOptions, serveJobs } from './serve-jobs.ts';
 import { VERSION } from './version.ts';
+import { countingWrites } from './write-count.ts';
 
 export interface ServeOptions {
   host: string;
@@ -25,6 +27,8 @@ export interface ServeOptions {
   log?: (message: string) => void;
   /** The dashboard's built files (default web/dist of this checkout). */
   dashboardDir?: string;
+  /** Answer repeated reads from memory until the ledger changes (default true; `--no-cache`). */
+  cache?: boolean;
   /** Background jobs: where imports may read, whether crawls may reach private networks. */
   jobs?: ServeJobOptions;
 }
@@ -49,16 +53,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
   if (options.tokens !== null && options.tokens.entries.length === 0)
     throw new UsageError('the token book holds no token (ROLE:TOKEN lines)');
-  const store = await options.openStore();
-  const withStore = serialised(store);
+  const opened = await options.openStore();
+  // Every write of the server (jobs, whitelist, disavow) goes through here, so the cache knows the ledger changed.
+  const { store, writes } = countingWrites(opened);
+  const access = storeAccess(store);
   const jobs = serveJobs(store, options.jobs ?? { importDirs: [process.cwd()], allowPrivateNetwork: false });
+  const cache = options.cache === false ? undefined : new ResponseCache({ version: writes });
   const api = createApi({
     store,
-    withStore,
+    withStore: access.withStore,
     tokens: options.tokens,
     version: VERSION,
     dashboard: dashboardFiles(options.dashboardDir),
     jobs,
+    ...(cache === undefined ? {} : { cache }),
     ...(options.log ? { log: options.log } : {}),
   });
   try {
@@ -79,7 +87,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           // Running jobs stop at their next safe point (resumable) and requests already queued on the
           // store finish (their clients may be gone) before it closes.
           .then(() => jobs.board.stop())
-          .then(() => withStore(async () => undefined))
+          .then(() => access.drain())
           .then(() => store.close());
         return closing;
       },

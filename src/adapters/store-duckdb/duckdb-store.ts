@@ -1,7 +1,8 @@
 /**
- * The DuckDB ledger store: one database file (default `./linkledger.duckdb`), one connection, every
- * operation serialised (a DuckDB connection runs one transaction at a time, and a file has one writer
- * process). Schema: schema.ts. Commits: commit-plans.ts. Reports: report-queries.ts.
+ * The DuckDB ledger store: one database file (default `./linkledger.duckdb`), one writer connection on
+ * which every write is serialised (a DuckDB connection runs one transaction at a time, and a file has one
+ * writer process), and optionally a pool of read connections (reader-pool.ts) so reports run in parallel.
+ * Schema: schema.ts. Commits: commit-plans.ts. Reports: report-queries.ts.
  */
 import { renameSync, rmSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -55,6 +56,7 @@ import { applyFrontier, crawlJobs, frontierOf, saveCrawlJob, stageFrontier } fro
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
 import { clusterInPlace, copyClustered, unclusteredShare } from './optimize.ts';
+import { ReaderPool } from './reader-pool.ts';
 import { queryAnchors, queryBacklinks, queryPages, queryProfile, queryRefDomains } from './report-queries.ts';
 import {
   addReview,
@@ -70,6 +72,12 @@ export interface DuckDbStoreOptions {
   path: string;
   /** DuckDB settings, e.g. `{ threads: '2', memory_limit: '4GB' }`. */
   config?: Record<string, string>;
+  /**
+   * Connections for reads besides the writer's (reader-pool.ts): with some, report queries run in
+   * parallel with each other and with writes (a server); with none (the default), everything takes turns
+   * on one connection (a CLI command).
+   */
+  readConnections?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -78,17 +86,24 @@ export class DuckDbLedgerStore implements LedgerStore {
   readonly backend = 'duckdb';
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly readers: ReaderPool;
 
   private constructor(
     private instance: DuckDBInstance,
     private conn: DuckDBConnection,
     private readonly ids: IdCounters,
     private readonly options: DuckDbStoreOptions,
-  ) {}
+  ) {
+    this.readers = new ReaderPool(options.readConnections ?? 0, async (conn) => {
+      await conn.run(STAGE_DDL);
+    });
+  }
 
   static async open(options: DuckDbStoreOptions): Promise<DuckDbLedgerStore> {
     const { instance, conn, ids } = await DuckDbLedgerStore.connect(options);
-    return new DuckDbLedgerStore(instance, conn, ids, options);
+    const store = new DuckDbLedgerStore(instance, conn, ids, options);
+    await store.readers.open(instance);
+    return store;
   }
 
   private static async connect(options: DuckDbStoreOptions) {
@@ -174,29 +189,29 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   backlinks(query: BacklinkQuery): Promise<BacklinkRow[]> {
-    return this.exclusive(() => queryBacklinks(this.conn, query));
+    return this.read((conn) => queryBacklinks(conn, query));
   }
 
   refDomains(query: RefDomainQuery): Promise<RefDomainRow[]> {
-    return this.exclusive(() => queryRefDomains(this.conn, query));
+    return this.read((conn) => queryRefDomains(conn, query));
   }
 
   anchors(query: AnchorQuery): Promise<AnchorRow[]> {
-    return this.exclusive(() => queryAnchors(this.conn, query));
+    return this.read((conn) => queryAnchors(conn, query));
   }
 
   linkedPages(query: PageQuery): Promise<LinkedPageRow[]> {
-    return this.exclusive(() => queryPages(this.conn, query));
+    return this.read((conn) => queryPages(conn, query));
   }
 
   profile(query: ProfileQuery): Promise<ProfileFigures> {
-    return this.exclusive(() => queryProfile(this.conn, query));
+    return this.read((conn) => queryProfile(conn, query));
   }
 
   sources(): Promise<{ source: string; links: number }[]> {
-    return this.exclusive(async () => {
+    return this.read(async (conn) => {
       const found = (
-        await this.conn.runAndReadAll(
+        await conn.runAndReadAll(
           'SELECT source, count(*)::INTEGER AS links FROM link_sources GROUP BY source ORDER BY source',
         )
       ).getRowObjectsJS() as Row[];
@@ -205,9 +220,9 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   counts(): Promise<StoreCounts> {
-    return this.exclusive(async () => {
+    return this.read(async (conn) => {
       const [r] = (
-        await this.conn.runAndReadAll(`SELECT (SELECT count(*) FROM pages)::INTEGER AS pages,
+        await conn.runAndReadAll(`SELECT (SELECT count(*) FROM pages)::INTEGER AS pages,
           (SELECT count(*) FROM captures)::INTEGER AS captures, (SELECT count(*) FROM links)::INTEGER AS links,
           (SELECT count(*) FROM link_sources)::INTEGER AS link_sources,
           (SELECT count(*) FROM import_runs)::INTEGER AS import_runs`)
@@ -231,35 +246,35 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   authorityRun(): Promise<AuthorityRun | null> {
-    return this.exclusive(() => readAuthorityRun(this.conn));
+    return this.read((conn) => readAuthorityRun(conn));
   }
 
   authorityOf(level: AuthorityLevel, keys: readonly string[]): Promise<Map<string, AuthorityScore>> {
-    return this.exclusive(() => authorityOf(this.conn, level, keys));
+    return this.read((conn) => authorityOf(conn, level, keys));
   }
 
   topAuthority(level: AuthorityLevel, limit?: number): Promise<AuthorityScore[]> {
-    return this.exclusive(() => topAuthority(this.conn, level, limit));
+    return this.read((conn) => topAuthority(conn, level, limit));
   }
 
   linkHistory(query: HistoryQuery): Promise<HistoryBucket[]> {
-    return this.exclusive(() => queryHistory(this.conn, query));
+    return this.read((conn) => queryHistory(conn, query));
   }
 
   linkGap(query: GapQuery): Promise<GapDomainRow[]> {
-    return this.exclusive(() => queryGap(this.conn, query));
+    return this.read((conn) => queryGap(conn, query));
   }
 
   brokenPages(query: BrokenPageQuery): Promise<BrokenPageRow[]> {
-    return this.exclusive(() => queryBrokenPages(this.conn, query));
+    return this.read((conn) => queryBrokenPages(conn, query));
   }
 
   pageFacts(urls: readonly string[]): Promise<Map<string, PageFacts>> {
-    return this.exclusive(() => queryPageFacts(this.conn, urls));
+    return this.read((conn) => queryPageFacts(conn, urls));
   }
 
   linkingPagesPerDomain(filter: LinkFilter): Promise<Map<string, number>> {
-    return this.exclusive(() => queryLinkingPages(this.conn, filter));
+    return this.read((conn) => queryLinkingPages(conn, filter));
   }
 
   addReview(entry: ReviewEntry): Promise<void> {
@@ -267,7 +282,7 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   reviews(target: string): Promise<ReviewEntry[]> {
-    return this.exclusive(() => reviewsOf(this.conn, target));
+    return this.read((conn) => reviewsOf(conn, target));
   }
 
   removeReview(target: string, kind: ReviewKind, value: string): Promise<boolean> {
@@ -279,7 +294,7 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   disavowVersions(target: string): Promise<DisavowVersion[]> {
-    return this.exclusive(() => disavowVersionsOf(this.conn, target));
+    return this.read((conn) => disavowVersionsOf(conn, target));
   }
 
   dump(): Promise<LedgerDump> {
@@ -302,6 +317,7 @@ export class DuckDbLedgerStore implements LedgerStore {
       }
       const copy = `${path}.optimize-tmp`;
       await copyClustered(this.conn, copy);
+      await this.readers.closeAll();
       this.conn.closeSync();
       this.instance.closeSync();
       renameSync(copy, path);
@@ -310,6 +326,7 @@ export class DuckDbLedgerStore implements LedgerStore {
       const next = await DuckDbLedgerStore.connect(this.options);
       this.instance = next.instance;
       this.conn = next.conn;
+      await this.readers.open(next.instance);
     });
   }
 
@@ -317,9 +334,20 @@ export class DuckDbLedgerStore implements LedgerStore {
     if (this.closed) return Promise.resolve();
     return this.exclusive(async () => {
       this.closed = true;
+      await this.readers.closeAll(true);
       this.conn.closeSync();
       this.instance.closeSync();
     });
+  }
+
+  /**
+   * A read: on a pooled reader when there are some (in parallel with other reads and with writes), else
+   * in turn on the writer's connection. While optimize swaps the file, reads wait in the writer's queue.
+   */
+  private read<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (!this.readers.enabled) return this.exclusive(() => work(this.conn));
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    return this.readers.use(work);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -11,12 +11,13 @@ export const DEFAULT_DB_PATH = './linkledger.duckdb';
 
 export type StoreSpec =
   | { kind: 'memory' }
-  | { kind: 'duckdb'; path?: string; config?: Record<string, string> };
+  | { kind: 'duckdb'; path?: string; config?: Record<string, string>; readConnections?: number };
 
 export async function openStore(spec: StoreSpec): Promise<LedgerStore> {
   if (spec.kind === 'memory') return new MemoryLedgerStore();
   return DuckDbLedgerStore.open({
     path: spec.path ?? DEFAULT_DB_PATH,
     ...(spec.config === undefined ? {} : { config: spec.config }),
+    ...(spec.readConnections === undefined ? {} : { readConnections: spec.readConnections }),
   });
 }

@@ -8,19 +8,20 @@
  * server refuses to listen beyond loopback then (src/main/serve.ts). `/openapi.json` is always public.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import { ApiError, badParameter, errorResponse } from './api-error.ts';
 import { addJobEndpoints, type JobService } from './job-endpoints.ts';
 import { addLedgerEndpoints } from './ledger-endpoints.ts';
 import { addQualityEndpoints } from './quality-endpoints.ts';
 import { addReportEndpoints } from './report-endpoints.ts';
+import type { ResponseCache } from './response-cache.ts';
 import type { ApiEnv, EndpointContext } from './route.ts';
 import { allows, type Role, roleOf, type TokenBook } from './tokens.ts';
 
 export interface ApiDeps {
   store: LedgerStore;
-  /** How requests take turns on the store (default: serialised, one query at a time). */
+  /** How requests reach the store (default: directly, side by side; see storeAccess). */
   withStore?: EndpointContext['withStore'];
   /** null: no tokens, every request allowed (loopback only). */
   tokens: TokenBook | null;
@@ -31,6 +32,8 @@ export interface ApiDeps {
   version: string;
   /** Background imports, crawls and rank runs; without it the job endpoints answer 503. */
   jobs?: JobService;
+  /** Repeated GET requests answered from memory until the ledger changes (response-cache.ts). */
+  cache?: ResponseCache;
   /** Serves the dashboard's files for GET requests no endpoint answers (src/main/dashboard-files.ts). */
   dashboard?: MiddlewareHandler;
 }
@@ -42,15 +45,29 @@ export const OPENAPI_INFO = {
 } as const;
 
 /**
- * One query at a time on the store: a promise chain the next request waits on. `withStore(async () => {})`
- * resolves once every query queued before it is done (the server waits for that before closing the store).
+ * Store access for the endpoints: requests run side by side (the store decides what may overlap: the
+ * DuckDB store reads on a pool of connections and writes on its own), and `drain()` resolves once every
+ * request that reached the store has finished (the server waits for that before closing the store).
  */
-export function serialised(store: LedgerStore): EndpointContext['withStore'] {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(use: (s: LedgerStore) => Promise<T>) => {
-    const run = tail.then(() => use(store));
-    tail = run.catch(() => undefined);
-    return run;
+export function storeAccess(store: LedgerStore): {
+  withStore: EndpointContext['withStore'];
+  drain: () => Promise<void>;
+} {
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    withStore: <T>(use: (s: LedgerStore) => Promise<T>) => {
+      const run = use(store);
+      const tracked = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      inFlight.add(tracked);
+      void tracked.then(() => inFlight.delete(tracked));
+      return run;
+    },
+    drain: async () => {
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
   };
 }
 
@@ -71,12 +88,17 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     },
   });
 
+  // Reads of the ledger may be answered from the cache, once the token check passed; jobs change by the second.
+  const proceed = (c: Context<ApiEnv>, next: Next) =>
+    deps.cache && c.req.method === 'GET' && !c.req.path.startsWith('/api/v1/jobs')
+      ? deps.cache.serve(c, next)
+      : next();
   const auth =
     (needed: Role): MiddlewareHandler<ApiEnv> =>
     async (c, next) => {
       if (deps.tokens === null) {
         c.set('role', null);
-        return next();
+        return proceed(c, next);
       }
       const token = bearer(c.req.header('authorization'));
       const role = token === null ? null : roleOf(deps.tokens, token);
@@ -90,7 +112,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
       }
       if (!allows(role, needed)) throw new ApiError(403, 'FORBIDDEN', `this needs an ${needed} token`);
       c.set('role', role);
-      return next();
+      return proceed(c, next);
     };
 
   app.use('*', async (c, next) => {
@@ -101,7 +123,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   });
 
   const ctx: EndpointContext = {
-    withStore: deps.withStore ?? serialised(deps.store),
+    withStore: deps.withStore ?? storeAccess(deps.store).withStore,
     now: deps.now ?? Date.now,
   };
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -10,8 +10,12 @@ export type Format = 'json' | 'csv';
 /** The format asked for: the `format` parameter wins over the Accept header. */
 export function formatOf(c: Context, asked: Format | undefined): Format {
   if (asked !== undefined) return asked;
-  const accept = c.req.header('accept') ?? '';
-  return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept) ? 'csv' : 'json';
+  return acceptsCsv(c.req.header('accept')) ? 'csv' : 'json';
+}
+
+/** An Accept header that asks for CSV rather than JSON. */
+export function acceptsCsv(accept: string | undefined): boolean {
+  return /\btext\/csv\b/i.test(accept ?? '') && !/\bapplication\/json\b/i.test(accept ?? '');
 }
 
 export interface Paging {

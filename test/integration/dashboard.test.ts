@@ -1,0 +1,420 @@
+/**
+ * The dashboard in a real browser (Debian chromium via playwright-core) against `linkledger serve` on a
+ * ledger built from the bundled real data. Every number the pages show is checked against the CLI's
+ * output for the same ledger (taken before the server opened it) or the API's answer to the same question;
+ * none is a hard-coded guess. Each test also asserts the browser console stayed free of errors and
+ * warnings (a test that provokes an HTTP error allows exactly the browser's "Failed to load resource" line
+ * for that status).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseDisavow } from '../../src/core/disavow/parse.ts';
+import {
+  buildDemoLedger,
+  cliJson,
+  cliText,
+  ensureDashboardBuilt,
+  launchBrowser,
+  type Server,
+  startServer,
+  DEMO_TARGET as TARGET,
+  WARC,
+  watchConsole,
+} from './dashboard-harness.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'linkledger-dashboard-'));
+const db = join(dir, 'ledger.duckdb');
+const tokenDb = join(dir, 'token-ledger.duckdb');
+const importDir = join(dir, 'imports');
+const READ = 'dashboard-read-token-0123456789';
+const ADMIN = 'dashboard-admin-token-0123456789';
+
+interface CliProfile {
+  links: { total: number; live: number; lost: number };
+  dofollowLinks: number;
+  dofollowShare: number;
+  refdomains: number;
+  refpages: number;
+  last30Days: { newLinks: number; newRefdomains: number };
+  authority: { page: number | null; host: number | null; domain: number | null };
+}
+
+let server: Server;
+let browser: BrowserContext;
+let profile: CliProfile;
+let cliRefdomains: { domain: string; links: number }[];
+let cliCsvHeader: string;
+let page: Page;
+let problems: string[];
+/** Console lines a test expects (the browser's own line for an HTTP error it provokes). */
+let allowed: RegExp[] = [];
+
+const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
+const oneDecimal = (n: number) =>
+  new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1/${path}`);
+  expect(res.status, `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+const byTestId = (id: string) => page.getByTestId(id);
+const text = async (id: string) => ((await byTestId(id).textContent()) ?? '').trim();
+const rows = (table: string) => page.locator(`[data-testid="${table}"] tbody tr[data-testid="row"]`);
+
+async function open(hash: string, base = server.url): Promise<void> {
+  await page.goto(`${base}/#${hash}`);
+}
+
+async function download(click: () => Promise<void>): Promise<{ file: Download; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(dir, `download-${Date.now()}`);
+  await file.saveAs(path);
+  return { file, text: readFileSync(path, 'utf8') };
+}
+
+beforeAll(async () => {
+  await Promise.all([buildDemoLedger(db), ensureDashboardBuilt()]);
+  // The CLI reads the ledger before the server holds it (one process per DuckDB file).
+  profile = await cliJson<CliProfile>(['profile', TARGET, '--db', db]);
+  cliRefdomains = await cliJson(['refdomains', TARGET, '--db', db, '--limit', '5']);
+  cliCsvHeader = (await cliText(['backlinks', TARGET, '--db', db, '--format', 'csv', '--limit', '1'])).split(
+    '\n',
+  )[0]!;
+  copyFileSync(db, tokenDb);
+  mkdirSync(importDir);
+  copyFileSync(WARC, join(importDir, 'excerpt-copy.warc.gz'));
+  server = await startServer(['--db', db, '--import-dir', importDir]);
+  browser = await launchBrowser(join(dir, 'browser'));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<void> {
+  page = await browser.newPage();
+  problems = watchConsole(page);
+  allowed = [];
+}
+
+afterEach(async () => {
+  const unexpected = problems.filter((p) => !allowed.some((re) => re.test(p)));
+  await page.close();
+  expect(unexpected).toEqual([]);
+});
+
+describe('dashboard', () => {
+  it('opens on the ledger suggested target and shows its overview from the same ledger', async () => {
+    await newPage();
+    const ledger = await api<{ suggestedTarget: string; counts: { links: number } }>('ledger');
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.url()).toContain(`#/overview?target=${ledger.suggestedTarget}`);
+    expect(await byTestId('target-input').inputValue()).toBe(ledger.suggestedTarget);
+    expect(ledger.suggestedTarget).toBe(TARGET);
+
+    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+    expect(await text('stat-refdomains-value')).toBe(count(profile.refdomains));
+    expect(await text('stat-refpages-value')).toBe(count(profile.refpages));
+    expect(await text('stat-dofollow-value')).toBe(`${oneDecimal(profile.dofollowShare * 100)}%`);
+    // Authority from the rank run; a domain target has no page authority (not 0, not "not ranked").
+    expect(profile.authority.domain).not.toBeNull();
+    expect(await text('stat-authority-domain-value')).toBe(oneDecimal(profile.authority.domain!));
+    expect(await text('stat-authority-page-value')).toBe('—');
+    expect(await text('change-newLinks-30')).toBe(`+${count(profile.last30Days.newLinks)}`);
+    expect(await text('ledger-summary')).toContain(count(ledger.counts.links));
+
+    // The top referring domains, in the CLI's order.
+    await expect.poll(() => rows('table-top-domains').count()).toBe(10);
+    for (const [i, d] of cliRefdomains.entries())
+      expect(await rows('table-top-domains').nth(i).locator('td').first().textContent()).toBe(d.domain);
+    // The charts drew (SVG renderer): axes with the history's months, the anchor classes' legend.
+    const history = await api<{ data: { period: string }[] }>(`history?target=${TARGET}&by=month`);
+    const lastMonth = history.data.at(-1)!.period.slice(0, 7);
+    await expect.poll(() => byTestId('chart-history-refdomains').locator('svg').count()).toBe(1);
+    expect(await byTestId('chart-history-links').textContent()).toContain('Backlinks');
+    const anchors = await api<{ classes: Record<string, number> }>(`anchors?target=${TARGET}&limit=1`);
+    await expect
+      .poll(() => byTestId('chart-anchors').textContent())
+      .toContain(`Branded  ${count(anchors.classes.branded!)}`);
+    expect(history.data.length).toBeGreaterThan(1);
+    expect(lastMonth).toMatch(/^\d{4}-\d{2}$/);
+  });
+
+  it('shows every listing page with the rows the API gives for the same query', async () => {
+    await newPage();
+    await open(`/backlinks?target=${TARGET}`);
+    await expect.poll(() => rows('table-backlinks').count()).toBe(Math.min(50, profile.links.live));
+    await expect.poll(() => text('backlinks-total')).toBe(count(profile.links.live));
+    expect(await text('pager-range')).toContain(`1–50 of ${count(profile.links.live)}`);
+    const firstLink = (await api<{ data: { sourceUrl: string }[] }>(`backlinks?target=${TARGET}&limit=1`))
+      .data[0]!;
+    expect(await rows('table-backlinks').first().locator('a').first().getAttribute('href')).toBe(
+      firstLink.sourceUrl,
+    );
+    expect(await rows('table-backlinks').first().locator('a').first().getAttribute('rel')).toBe(
+      'noopener noreferrer nofollow',
+    );
+
+    await byTestId('nav-refdomains').click();
+    await expect.poll(() => text('refdomains-total')).toBe(count(profile.refdomains));
+    await expect.poll(() => rows('table-refdomains').count()).toBe(Math.min(50, profile.refdomains));
+    expect(await rows('table-refdomains').first().locator('td').first().textContent()).toBe(
+      cliRefdomains[0]!.domain,
+    );
+
+    await byTestId('nav-anchors').click();
+    const anchors = await api<{ classes: Record<string, number>; data: { anchor: string }[] }>(
+      `anchors?target=${TARGET}`,
+    );
+    await expect.poll(() => rows('table-anchors').count()).toBe(anchors.data.length);
+    for (const [cls, n] of Object.entries(anchors.classes)) expect(await text(`class-${cls}`)).toBe(count(n));
+
+    await byTestId('nav-pages').click();
+    const pages = await api<{ data: { targetUrl: string }[] }>(`pages?target=${TARGET}`);
+    await expect.poll(() => rows('table-pages').count()).toBe(pages.data.length);
+    expect(await rows('table-pages').first().locator('a').getAttribute('href')).toBe(
+      pages.data[0]!.targetUrl,
+    );
+    // No capture of twitter.com answered 4xx in this data: the broken view says so.
+    const broken = await api<{ data: unknown[] }>(`pages?target=${TARGET}&broken=true`);
+    expect(broken.data).toEqual([]);
+    await byTestId('pages-broken').click();
+    await byTestId('table-broken-pages-empty').waitFor();
+    expect(page.url()).toContain('broken=true');
+
+    await byTestId('nav-toxic').click();
+    const toxic = await api<{ links: unknown[] }>(`toxic?target=${TARGET}`);
+    await expect
+      .poll(() => text('stat-toxic-links-value'), { timeout: 30_000 })
+      .toBe(count(toxic.links.length));
+
+    await byTestId('nav-gap').click();
+    await byTestId('gap-empty').waitFor();
+    await byTestId('gap-competitors').fill('facebook.com\nyoutube.com');
+    await byTestId('gap-submit').click();
+    const gap = await api<{ data: { domain: string }[] }>(
+      `gap?target=${TARGET}&competitor=facebook.com,youtube.com`,
+    );
+    expect(gap.data.length).toBeGreaterThan(0);
+    await expect.poll(() => rows('table-gap').count()).toBe(gap.data.length);
+    expect(await rows('table-gap').first().locator('td').first().textContent()).toBe(gap.data[0]!.domain);
+
+    await byTestId('nav-jobs').click();
+    await byTestId('table-jobs').waitFor();
+  });
+
+  it('computes what-if authority as the API does', async () => {
+    await newPage();
+    const links = await api<{ data: { sourceUrl: string }[] }>(
+      'backlinks?target=https://twitter.com/&scope=url&limit=1',
+    );
+    const source = links.data[0]!.sourceUrl;
+    const expected = await api<{ moves: Record<string, { before: number; after: number; delta: number }> }>(
+      `whatif?target=${encodeURIComponent('https://twitter.com/')}&removeLink=${encodeURIComponent(source)}`,
+    );
+    await open(`/whatif?target=${TARGET}`);
+    expect(await byTestId('whatif-page').inputValue()).toBe('https://twitter.com/');
+    await byTestId('whatif-remove').fill(source);
+    await byTestId('whatif-submit').click();
+    await expect.poll(() => text('whatif-page-before')).toBe(oneDecimal(expected.moves.page!.before));
+    expect(await text('whatif-page-after')).toBe(oneDecimal(expected.moves.page!.after));
+    expect(await text('whatif-domain-before')).toBe(oneDecimal(expected.moves.domain!.before));
+  });
+
+  it('filters backlinks on the server: dofollow only, kind, status, paging', async () => {
+    await newPage();
+    await open(`/backlinks?target=${TARGET}`);
+    await expect.poll(() => text('backlinks-total')).toBe(count(profile.links.live));
+
+    await byTestId('filter-dofollow').check();
+    await expect.poll(() => text('backlinks-total')).toBe(count(profile.dofollowLinks));
+    expect(profile.dofollowLinks).toBeLessThan(profile.links.live);
+    expect(page.url()).toContain('dofollow=true');
+
+    await byTestId('filter-kind').selectOption('iframe');
+    const iframes = await api<{ data: unknown[] }>(
+      `backlinks?target=${TARGET}&dofollow=true&kind=iframe&limit=500`,
+    );
+    await expect.poll(() => rows('table-backlinks').count()).toBe(iframes.data.length);
+    expect(iframes.data.length).toBeGreaterThan(0);
+
+    await byTestId('filter-kind').selectOption('');
+    await byTestId('pager-next').click();
+    await expect.poll(() => text('pager-range')).toContain(`51–100 of ${count(profile.dofollowLinks)}`);
+    expect(page.url()).toContain('offset=50');
+
+    // No link was lost in this data: the lost view is empty, and says so.
+    await byTestId('filter-status').selectOption('lost');
+    await byTestId('table-backlinks-empty').waitFor();
+    expect(page.url()).not.toContain('offset=');
+
+    await byTestId('filter-status').selectOption('live');
+    await byTestId('filter-quality').check();
+    await expect
+      .poll(() => page.locator('[data-testid="table-backlinks"] thead').textContent())
+      .toContain('Quality');
+  });
+
+  it('exports the filtered backlinks as the CLI CSV', async () => {
+    await newPage();
+    await open(`/backlinks?target=${TARGET}&dofollow=true`);
+    await expect.poll(() => text('backlinks-total')).toBe(count(profile.dofollowLinks));
+    const href = await byTestId('export-csv').getAttribute('href');
+    expect(href).toContain('format=csv');
+    expect(href).toContain('dofollow=true');
+    const { file, text: csv } = await download(() => byTestId('export-csv').click());
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    expect(csv.split('\n')[0]).toBe(cliCsvHeader);
+    const records = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    expect(records.length).toBe(profile.dofollowLinks);
+  });
+
+  it('shows an API error in a banner, not a crash', async () => {
+    await newPage();
+    const res = await fetch(`${server.url}/api/v1/backlinks?target=${TARGET}&since=2020-13-45`);
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { message: string } };
+    allowed = [/Failed to load resource: the server responded with a status of 400/];
+    await open(`/backlinks?target=${TARGET}&since=2020-13-45`);
+    await expect.poll(() => text('error-banner')).toContain(error.message);
+    // The rest of the page still works.
+    await byTestId('nav-overview').click();
+    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+  });
+
+  it('whitelists a toxic domain: it leaves the list and the API report', async () => {
+    await newPage();
+    const before = await api<{ links: unknown[]; domains: { domain: string; flaggedLinks: number }[] }>(
+      `toxic?target=${TARGET}`,
+    );
+    await open(`/toxic?target=${TARGET}`);
+    const button = page
+      .locator('[data-testid="table-toxic-domains"] [data-testid="whitelist-domain"]')
+      .first();
+    await button.waitFor();
+    const domain = (await button.getAttribute('data-domain'))!;
+    const flagged = before.domains.find((d) => d.domain === domain)!.flaggedLinks;
+    expect(flagged).toBeGreaterThan(0);
+    await button.click();
+    await byTestId('toxic-action-notice').waitFor();
+
+    const after = await api<{
+      links: unknown[];
+      domains: { domain: string }[];
+      whitelisted: { links: number };
+    }>(`toxic?target=${TARGET}`);
+    expect(after.links.length).toBe(before.links.length - flagged);
+    expect(after.domains.map((d) => d.domain)).not.toContain(domain);
+    const whitelist = await api<{ data: { value: string }[] }>(`whitelist?target=${TARGET}`);
+    expect(whitelist.data.map((e) => e.value)).toContain(`domain:${domain}`);
+    await expect.poll(() => text('stat-toxic-links-value')).toBe(count(after.links.length));
+    await expect.poll(() => byTestId('whitelist-table').textContent()).toContain(`domain:${domain}`);
+    expect(await page.locator(`[data-testid="whitelist-domain"][data-domain="${domain}"]`).count()).toBe(0);
+  });
+
+  it('generates a disavow file that passes the disavow validator and downloads it', async () => {
+    await newPage();
+    await open(`/toxic?target=${TARGET}`);
+    await byTestId('disavow-versions-empty').waitFor();
+    await byTestId('disavow-generate').click();
+    await byTestId('disavow-notice').waitFor();
+    const versions = await api<{ data: { version: number; entries: number }[] }>(
+      `disavow/versions?target=${TARGET}`,
+    );
+    expect(versions.data.length).toBe(1);
+    const { version, entries } = versions.data[0]!;
+    await expect.poll(() => page.locator('[data-testid="disavow-version-row"]').count()).toBe(1);
+
+    const { text: body } = await download(() => byTestId(`disavow-download-${version}`).click());
+    const parsed = parseDisavow(new TextEncoder().encode(body));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries.length).toBe(entries);
+    expect(entries).toBeGreaterThan(0);
+    const served = await fetch(`${server.url}/api/v1/disavow/file?target=${TARGET}&version=${version}`);
+    expect(body).toBe(await served.text());
+    // The domain whitelisted in the previous test stays out of the file.
+    const whitelist = await api<{ data: { value: string }[] }>(`whitelist?target=${TARGET}`);
+    for (const entry of whitelist.data) expect(body.split('\n')).not.toContain(entry.value);
+  });
+
+  it('imports a real WARC as a job and follows its progress to done', async () => {
+    await newPage();
+    const file = join(importDir, 'excerpt-copy.warc.gz');
+    const size = statSync(file).size;
+    await open('/jobs');
+    await byTestId('table-jobs').waitFor();
+    await byTestId('import-paths').fill(file);
+    await byTestId('import-submit').click();
+    await byTestId('import-notice').waitFor();
+    const row = page.locator('[data-testid="job-row"]').first();
+    // The row appears with the state the POST answered, and reaches done by polling alone (no reload).
+    await expect.poll(() => row.getByTestId('job-state').textContent(), { timeout: 60_000 }).toBe('done');
+    expect(await row.getByTestId('job-done').textContent()).toBe(`${count(size)} of ${count(size)} bytes`);
+    expect(await row.getByTestId('job-result').textContent()).toContain('1 file · 16 records');
+    const jobs = await api<{ data: { kind: string; state: string; progress: { done: number } }[] }>('jobs');
+    expect(jobs.data[0]).toMatchObject({ kind: 'import', state: 'done', progress: { done: size } });
+  });
+});
+
+describe('dashboard on a token-protected server', () => {
+  let guarded: Server;
+
+  beforeAll(async () => {
+    const tokens = join(dir, 'tokens');
+    writeFileSync(tokens, `read:${READ}\nadmin:${ADMIN}\n`);
+    guarded = await startServer(['--db', tokenDb, '--token-file', tokens]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await guarded?.stop();
+  });
+
+  it('asks for the token on 401, keeps it for the tab, and asks for an admin token on 403', async () => {
+    await newPage();
+    allowed = [/Failed to load resource: the server responded with a status of 40[13]/];
+    await open(`/overview?target=${TARGET}`, guarded.url);
+    await byTestId('token-prompt').waitFor();
+    expect(await text('token-reason')).toContain('needs an API token');
+    await byTestId('token-input').fill(READ);
+    await byTestId('token-submit').click();
+    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+    expect(await byTestId('token-prompt').count()).toBe(0);
+
+    // The tab keeps the token: a reload asks nothing.
+    await page.reload();
+    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+    expect(await byTestId('token-prompt').count()).toBe(0);
+
+    // A download with a token goes through fetch (a link cannot carry the header).
+    await byTestId('nav-backlinks').click();
+    await expect.poll(() => text('backlinks-total')).toBe(count(profile.links.live));
+    const { text: csv } = await download(() => byTestId('export-csv').click());
+    expect(csv.split('\n')[0]).toBe(cliCsvHeader);
+
+    // Whitelisting needs admin: 403, the prompt says so, and with the admin token it works.
+    await byTestId('nav-toxic').click();
+    const button = page.locator('[data-testid="whitelist-domain"]').first();
+    await button.waitFor({ timeout: 30_000 });
+    const domain = (await button.getAttribute('data-domain'))!;
+    await button.click();
+    await byTestId('token-prompt').waitFor();
+    expect(await text('token-reason')).toContain('admin token');
+    await byTestId('token-input').fill(ADMIN);
+    await byTestId('token-submit').click();
+    await page.locator(`[data-testid="whitelist-domain"][data-domain="${domain}"]`).click();
+    await byTestId('toxic-action-notice').waitFor();
+    const res = await fetch(`${guarded.url}/api/v1/whitelist?target=${TARGET}`, {
+      headers: { authorization: `Bearer ${READ}` },
+    });
+    const entries = ((await res.json()) as { data: { value: string }[] }).data.map((e) => e.value);
+    expect(entries).toContain(`domain:${domain}`);
+  });
+});
