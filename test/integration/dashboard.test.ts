@@ -383,6 +383,11 @@ describe('dashboard on a token-protected server', () => {
     await open(`/overview?target=${TARGET}`, guarded.url);
     await byTestId('token-prompt').waitFor();
     expect(await text('token-reason')).toContain('needs an API token');
+    // Dismissed, the page says what is missing (once, not in every panel) and can ask again.
+    await byTestId('token-cancel').click();
+    await byTestId('token-needed').waitFor();
+    expect(await byTestId('error-banner').count()).toBe(0);
+    await byTestId('token-open').click();
     await byTestId('token-input').fill(READ);
     await byTestId('token-submit').click();
     await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
