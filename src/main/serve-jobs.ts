@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { openImportSources } from '../adapters/sources/import-sources.ts';
 import { JobBoard } from '../app/jobs/job-board.ts';
 import { jobWorks } from '../app/jobs/job-works.ts';
+import { parseResolveSpec } from '../core/crawl/address-policy.ts';
 import { defaultCrawlSettings, defaultUserAgent } from '../core/crawl/settings.ts';
 import { UsageError } from '../core/errors.ts';
 import type { LedgerStore } from '../core/ledger/store.ts';
@@ -19,6 +20,10 @@ export interface ServeJobOptions {
   importDirs: readonly string[];
   allowPrivateNetwork: boolean;
   userAgent?: string;
+  /** Fixed addresses for host:port, as `crawl --resolve` (tests pointing virtual hosts at loopback). */
+  resolve?: readonly string[];
+  /** Pause between requests to one host (default: the crawler's). */
+  delayMs?: number;
 }
 
 /** `path` resolved (symlinks too) if it lies inside one of `dirs`; a UsageError naming the folders if not. */
@@ -53,6 +58,8 @@ export function serveJobs(store: LedgerStore, options: ServeJobOptions): JobServ
     crawlDefaults: (seeds) => {
       const settings = defaultCrawlSettings(seeds, options.userAgent ?? defaultUserAgent(VERSION));
       settings.allowPrivateNetwork = options.allowPrivateNetwork;
+      if (options.resolve) settings.resolve = options.resolve.map(parseResolveSpec);
+      if (options.delayMs !== undefined) settings.delayMs = options.delayMs;
       return settings;
     },
   });

@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseDisavow } from '../../src/core/disavow/parse.ts';
+import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
 import {
   buildDemoLedger,
   cliJson,
@@ -361,6 +362,49 @@ describe('dashboard', () => {
     expect(await row.getByTestId('job-result').textContent()).toContain('1 file · 16 records');
     const jobs = await api<{ data: { kind: string; state: string; progress: { done: number } }[] }>('jobs');
     expect(jobs.data[0]).toMatchObject({ kind: 'import', state: 'done', progress: { done: size } });
+  });
+});
+
+describe('dashboard, broken pages', () => {
+  it('lists a linked page that answered 404 once an import job brings its capture', async () => {
+    await newPage();
+    // The one synthetic input of this file: a 404 capture of a page the real data links to.
+    const pages = await api<{ data: { targetUrl: string; links: number; refdomains: number }[] }>(
+      `pages?target=${TARGET}&limit=1`,
+    );
+    const gone = pages.data[0]!;
+    const warc = join(importDir, 'gone.warc.gz');
+    writeFileSync(
+      warc,
+      warcGzBytes([
+        {
+          type: 'response',
+          targetUri: gone.targetUrl,
+          contentType: 'application/http; msgtype=response',
+          date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          block: httpResponse(404, { 'content-type': 'text/html' }, '<html><body>Not found</body></html>'),
+        },
+      ]),
+    );
+    await open('/jobs');
+    await byTestId('table-jobs').waitFor();
+    await byTestId('import-paths').fill(warc);
+    await byTestId('import-submit').click();
+    const row = page.locator('[data-testid="job-row"]').first();
+    await expect.poll(() => row.getByTestId('job-state').textContent(), { timeout: 60_000 }).toBe('done');
+
+    const broken = await api<{ data: { targetUrl: string; status: number; links: number }[] }>(
+      `pages?target=${TARGET}&broken=true`,
+    );
+    expect(broken.data.map((b) => b.targetUrl)).toEqual([gone.targetUrl]);
+    await byTestId('nav-pages').click();
+    await byTestId('pages-broken').click();
+    const brokenRows = rows('table-broken-pages');
+    await expect.poll(() => brokenRows.count()).toBe(1);
+    const cells = brokenRows.first().locator('td');
+    expect(await cells.nth(0).locator('a').getAttribute('href')).toBe(gone.targetUrl);
+    expect(await cells.nth(1).textContent()).toBe('404');
+    expect(await cells.nth(4).textContent()).toBe(count(broken.data[0]!.links));
   });
 });
 

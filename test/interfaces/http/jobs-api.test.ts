@@ -17,6 +17,7 @@ import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
 import { DASHBOARD_CSP, dashboardFiles } from '../../../src/main/dashboard-files.ts';
 import { serveJobs } from '../../../src/main/serve-jobs.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
+import { HOSTS, startTestWeb } from '../../support/test-web/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-jobs-'));
 const inbox = join(dir, 'inbox');
@@ -185,6 +186,53 @@ describe('jobs', () => {
     expect(stats.fetched).toBe(0);
     expect(Object.keys(stats.errors).join(' ')).toMatch(/blocked-address/);
   });
+});
+
+describe('a crawl job', () => {
+  it('crawls the test web politely in the background, with progress in pages, into the ledger', async () => {
+    const web = await startTestWeb();
+    const crawlStore = await DuckDbLedgerStore.open({ path: join(dir, 'crawl.duckdb') });
+    const service = serveJobs(crawlStore, {
+      importDirs: [inbox],
+      allowPrivateNetwork: true,
+      resolve: web.resolveArgs,
+      delayMs: 0,
+    });
+    const crawler = createApi({ store: crawlStore, tokens: null, version: 'test', jobs: service });
+    try {
+      const seed = `${web.origin(HOSTS.a)}/`;
+      const res = await crawler.request('/api/v1/jobs/crawl', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seeds: [seed], scope: 'site', maxPages: 5 }),
+      });
+      const started = (await json(res, 202)) as unknown as Job;
+      await service.board.idle();
+      const job = (await json(await crawler.request(`/api/v1/jobs/${started.id}`))) as unknown as Job;
+      expect(job.state, job.error ?? '').toBe('done');
+      const result = job.result as {
+        job: { stats: { fetched: number; htmlPages: number } };
+        interrupted: boolean;
+      };
+      expect(result.interrupted).toBe(false);
+      expect(result.job.stats.fetched).toBe(5);
+      expect(job.progress).toMatchObject({ unit: 'pages', total: 5, done: 5 });
+      // Pages are what maxPages counts; robots.txt and the sitemaps it names are read besides.
+      const pagesAsked = web.log
+        .filter((r) => r.host === HOSTS.a)
+        .map((r) => r.path)
+        .filter((path) => !/^\/(robots\.txt|sitemap)/.test(path));
+      expect(pagesAsked).toHaveLength(5);
+      expect(pagesAsked[0]).toBe('/');
+      expect(new Set(pagesAsked).size).toBe(5);
+      const pages = (await crawlStore.dump()).pages.map((p) => String(p.url));
+      expect(pages).toContain(seed);
+    } finally {
+      await service.board.stop();
+      await crawlStore.close();
+      await web.close();
+    }
+  }, 60_000);
 });
 
 describe('dashboard files', () => {
