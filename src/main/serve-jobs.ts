@@ -3,8 +3,9 @@
  * the import sources (only paths under the server's import folders), the crawler's adapters and the
  * server's crawl settings (user agent; private networks only when `--allow-private-network` was given).
  */
-import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { mkdirSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { openImportSources } from '../adapters/sources/import-sources.ts';
 import { JobBoard } from '../app/jobs/job-board.ts';
 import { jobWorks } from '../app/jobs/job-works.ts';
@@ -13,6 +14,7 @@ import { defaultCrawlSettings, defaultUserAgent } from '../core/crawl/settings.t
 import { UsageError } from '../core/errors.ts';
 import type { LedgerStore } from '../core/ledger/store.ts';
 import type { JobService } from '../interfaces/http/job-endpoints.ts';
+import { saveUpload } from './serve-uploads.ts';
 import { VERSION } from './version.ts';
 
 export interface ServeJobOptions {
@@ -24,6 +26,8 @@ export interface ServeJobOptions {
   resolve?: readonly string[];
   /** Pause between requests to one host (default: the crawler's). */
   delayMs?: number;
+  /** Where uploaded files wait for their import (default: a folder in the system's temp folder). */
+  uploadDir?: string;
 }
 
 /** `path` resolved (symlinks too) if it lies inside one of `dirs`; a UsageError naming the folders if not. */
@@ -48,11 +52,17 @@ export function insideImportDirs(path: string, dirs: readonly string[]): string 
 
 export function serveJobs(store: LedgerStore, options: ServeJobOptions): JobService {
   const started = Date.now().toString(36);
+  const uploadDir = options.uploadDir ?? join(tmpdir(), `linkledger-uploads-${process.pid}`);
+  mkdirSync(uploadDir, { recursive: true });
+  const readable = [...options.importDirs, uploadDir];
   const board = new JobBoard(Date.now, 100, (n) => `${started}-${n}`);
   const works = jobWorks({
     store,
     now: Date.now,
-    resolvePaths: (paths) => paths.map((p) => insideImportDirs(p, options.importDirs)),
+    resolvePaths: (paths) => paths.map((p) => insideImportDirs(p, readable)),
+    removeUploads: (paths) => {
+      for (const path of paths) rmSync(path, { force: true });
+    },
     openSources: (paths, o) => openImportSources(paths, o),
     crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
     crawlDefaults: (seeds) => {
@@ -63,5 +73,5 @@ export function serveJobs(store: LedgerStore, options: ServeJobOptions): JobServ
       return settings;
     },
   });
-  return { board, works };
+  return { board, works, upload: (name, body) => saveUpload(uploadDir, name, body) };
 }

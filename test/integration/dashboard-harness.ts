@@ -116,6 +116,8 @@ export async function ensureDashboardBuilt(): Promise<void> {
       [vite, 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'],
       {
         cwd: web,
+        // vitest sets NODE_ENV=test, and vite would honour it with a development build of React.
+        env: { ...process.env, NODE_ENV: 'production' },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );

@@ -54,6 +54,10 @@ let problems: string[];
 /** Console lines a test expects (the browser's own line for an HTTP error it provokes). */
 let allowed: RegExp[] = [];
 
+/** expect.poll with room for a busy 2-core machine (its default gives up after 1 s). */
+const eventually = <T>(read: () => Promise<T> | T, timeout = 20_000) =>
+  expect.poll(read, { timeout, interval: 100 });
+
 const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
 const oneDecimal = (n: number) =>
   new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
@@ -67,6 +71,16 @@ async function api<T>(path: string): Promise<T> {
 const byTestId = (id: string) => page.getByTestId(id);
 const text = async (id: string) => ((await byTestId(id).textContent()) ?? '').trim();
 const rows = (table: string) => page.locator(`[data-testid="${table}"] tbody tr[data-testid="row"]`);
+
+/** Starts an import from the jobs page and returns the row of that job (found by the id the API gives). */
+async function startImport(path: string) {
+  const before = new Set((await api<{ data: { id: string }[] }>('jobs')).data.map((j) => j.id));
+  await byTestId('import-paths').fill(path);
+  await byTestId('import-submit').click();
+  await byTestId('import-notice').waitFor();
+  const job = (await api<{ data: { id: string }[] }>('jobs')).data.find((j) => !before.has(j.id))!;
+  return page.locator('[data-testid="job-row"]', { has: page.locator(`[data-job-id="${job.id}"]`) });
+}
 
 async function open(hash: string, base = server.url): Promise<void> {
   await page.goto(`${base}/#${hash}`);
@@ -117,11 +131,11 @@ describe('dashboard', () => {
     await newPage();
     const ledger = await api<{ suggestedTarget: string; counts: { links: number } }>('ledger');
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.url()).toContain(`#/overview?target=${ledger.suggestedTarget}`);
+    await eventually(() => page.url()).toContain(`#/overview?target=${ledger.suggestedTarget}`);
     expect(await byTestId('target-input').inputValue()).toBe(ledger.suggestedTarget);
     expect(ledger.suggestedTarget).toBe(TARGET);
 
-    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+    await eventually(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
     expect(await text('stat-refdomains-value')).toBe(count(profile.refdomains));
     expect(await text('stat-refpages-value')).toBe(count(profile.refpages));
     expect(await text('stat-dofollow-value')).toBe(`${oneDecimal(profile.dofollowShare * 100)}%`);
@@ -133,13 +147,13 @@ describe('dashboard', () => {
     expect(await text('ledger-summary')).toContain(count(ledger.counts.links));
 
     // The top referring domains, in the CLI's order.
-    await expect.poll(() => rows('table-top-domains').count()).toBe(10);
+    await eventually(() => rows('table-top-domains').count()).toBe(10);
     for (const [i, d] of cliRefdomains.entries())
       expect(await rows('table-top-domains').nth(i).locator('td').first().textContent()).toBe(d.domain);
     // The charts drew (SVG renderer): axes with the history's months, the anchor classes' legend.
     const history = await api<{ data: { period: string }[] }>(`history?target=${TARGET}&by=month`);
     const lastMonth = history.data.at(-1)!.period.slice(0, 7);
-    await expect.poll(() => byTestId('chart-history-refdomains').locator('svg').count()).toBe(1);
+    await eventually(() => byTestId('chart-history-refdomains').locator('svg').count()).toBe(1);
     expect(await byTestId('chart-history-links').textContent()).toContain('Backlinks');
     const anchors = await api<{ classes: Record<string, number> }>(`anchors?target=${TARGET}&limit=1`);
     await expect
@@ -152,8 +166,8 @@ describe('dashboard', () => {
   it('shows every listing page with the rows the API gives for the same query', async () => {
     await newPage();
     await open(`/backlinks?target=${TARGET}`);
-    await expect.poll(() => rows('table-backlinks').count()).toBe(Math.min(50, profile.links.live));
-    await expect.poll(() => text('backlinks-total')).toBe(count(profile.links.live));
+    await eventually(() => rows('table-backlinks').count()).toBe(Math.min(50, profile.links.live));
+    await eventually(() => text('backlinks-total')).toBe(count(profile.links.live));
     expect(await text('pager-range')).toContain(`1–50 of ${count(profile.links.live)}`);
     const firstLink = (await api<{ data: { sourceUrl: string }[] }>(`backlinks?target=${TARGET}&limit=1`))
       .data[0]!;
@@ -165,8 +179,8 @@ describe('dashboard', () => {
     );
 
     await byTestId('nav-refdomains').click();
-    await expect.poll(() => text('refdomains-total')).toBe(count(profile.refdomains));
-    await expect.poll(() => rows('table-refdomains').count()).toBe(Math.min(50, profile.refdomains));
+    await eventually(() => text('refdomains-total')).toBe(count(profile.refdomains));
+    await eventually(() => rows('table-refdomains').count()).toBe(Math.min(50, profile.refdomains));
     expect(await rows('table-refdomains').first().locator('td').first().textContent()).toBe(
       cliRefdomains[0]!.domain,
     );
@@ -175,12 +189,12 @@ describe('dashboard', () => {
     const anchors = await api<{ classes: Record<string, number>; data: { anchor: string }[] }>(
       `anchors?target=${TARGET}`,
     );
-    await expect.poll(() => rows('table-anchors').count()).toBe(anchors.data.length);
+    await eventually(() => rows('table-anchors').count()).toBe(anchors.data.length);
     for (const [cls, n] of Object.entries(anchors.classes)) expect(await text(`class-${cls}`)).toBe(count(n));
 
     await byTestId('nav-pages').click();
     const pages = await api<{ data: { targetUrl: string }[] }>(`pages?target=${TARGET}`);
-    await expect.poll(() => rows('table-pages').count()).toBe(pages.data.length);
+    await eventually(() => rows('table-pages').count()).toBe(pages.data.length);
     expect(await rows('table-pages').first().locator('a').getAttribute('href')).toBe(
       pages.data[0]!.targetUrl,
     );
@@ -205,7 +219,7 @@ describe('dashboard', () => {
       `gap?target=${TARGET}&competitor=facebook.com,youtube.com`,
     );
     expect(gap.data.length).toBeGreaterThan(0);
-    await expect.poll(() => rows('table-gap').count()).toBe(gap.data.length);
+    await eventually(() => rows('table-gap').count()).toBe(gap.data.length);
     expect(await rows('table-gap').first().locator('td').first().textContent()).toBe(gap.data[0]!.domain);
 
     await byTestId('nav-jobs').click();
@@ -225,7 +239,7 @@ describe('dashboard', () => {
     expect(await byTestId('whatif-page').inputValue()).toBe('https://twitter.com/');
     await byTestId('whatif-remove').fill(source);
     await byTestId('whatif-submit').click();
-    await expect.poll(() => text('whatif-page-before')).toBe(oneDecimal(expected.moves.page!.before));
+    await eventually(() => text('whatif-page-before')).toBe(oneDecimal(expected.moves.page!.before));
     expect(await text('whatif-page-after')).toBe(oneDecimal(expected.moves.page!.after));
     expect(await text('whatif-domain-before')).toBe(oneDecimal(expected.moves.domain!.before));
   });
@@ -233,10 +247,10 @@ describe('dashboard', () => {
   it('filters backlinks on the server: dofollow only, kind, status, paging', async () => {
     await newPage();
     await open(`/backlinks?target=${TARGET}`);
-    await expect.poll(() => text('backlinks-total')).toBe(count(profile.links.live));
+    await eventually(() => text('backlinks-total')).toBe(count(profile.links.live));
 
     await byTestId('filter-dofollow').check();
-    await expect.poll(() => text('backlinks-total')).toBe(count(profile.dofollowLinks));
+    await eventually(() => text('backlinks-total')).toBe(count(profile.dofollowLinks));
     expect(profile.dofollowLinks).toBeLessThan(profile.links.live);
     expect(page.url()).toContain('dofollow=true');
 
@@ -244,12 +258,12 @@ describe('dashboard', () => {
     const iframes = await api<{ data: unknown[] }>(
       `backlinks?target=${TARGET}&dofollow=true&kind=iframe&limit=500`,
     );
-    await expect.poll(() => rows('table-backlinks').count()).toBe(iframes.data.length);
+    await eventually(() => rows('table-backlinks').count()).toBe(iframes.data.length);
     expect(iframes.data.length).toBeGreaterThan(0);
 
     await byTestId('filter-kind').selectOption('');
     await byTestId('pager-next').click();
-    await expect.poll(() => text('pager-range')).toContain(`51–100 of ${count(profile.dofollowLinks)}`);
+    await eventually(() => text('pager-range')).toContain(`51–100 of ${count(profile.dofollowLinks)}`);
     expect(page.url()).toContain('offset=50');
 
     // No link was lost in this data: the lost view is empty, and says so.
@@ -267,7 +281,7 @@ describe('dashboard', () => {
   it('exports the filtered backlinks as the CLI CSV', async () => {
     await newPage();
     await open(`/backlinks?target=${TARGET}&dofollow=true`);
-    await expect.poll(() => text('backlinks-total')).toBe(count(profile.dofollowLinks));
+    await eventually(() => text('backlinks-total')).toBe(count(profile.dofollowLinks));
     const href = await byTestId('export-csv').getAttribute('href');
     expect(href).toContain('format=csv');
     expect(href).toContain('dofollow=true');
@@ -285,10 +299,10 @@ describe('dashboard', () => {
     const { error } = (await res.json()) as { error: { message: string } };
     allowed = [/Failed to load resource: the server responded with a status of 400/];
     await open(`/backlinks?target=${TARGET}&since=2020-13-45`);
-    await expect.poll(() => text('error-banner')).toContain(error.message);
+    await eventually(() => text('error-banner')).toContain(error.message);
     // The rest of the page still works.
     await byTestId('nav-overview').click();
-    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+    await eventually(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
   });
 
   it('whitelists a toxic domain: it leaves the list and the API report', async () => {
@@ -316,8 +330,8 @@ describe('dashboard', () => {
     expect(after.domains.map((d) => d.domain)).not.toContain(domain);
     const whitelist = await api<{ data: { value: string }[] }>(`whitelist?target=${TARGET}`);
     expect(whitelist.data.map((e) => e.value)).toContain(`domain:${domain}`);
-    await expect.poll(() => text('stat-toxic-links-value')).toBe(count(after.links.length));
-    await expect.poll(() => byTestId('whitelist-table').textContent()).toContain(`domain:${domain}`);
+    await eventually(() => text('stat-toxic-links-value')).toBe(count(after.links.length));
+    await eventually(() => byTestId('whitelist-table').textContent()).toContain(`domain:${domain}`);
     expect(await page.locator(`[data-testid="whitelist-domain"][data-domain="${domain}"]`).count()).toBe(0);
   });
 
@@ -332,7 +346,7 @@ describe('dashboard', () => {
     );
     expect(versions.data.length).toBe(1);
     const { version, entries } = versions.data[0]!;
-    await expect.poll(() => page.locator('[data-testid="disavow-version-row"]').count()).toBe(1);
+    await eventually(() => page.locator('[data-testid="disavow-version-row"]').count()).toBe(1);
 
     const { text: body } = await download(() => byTestId(`disavow-download-${version}`).click());
     const parsed = parseDisavow(new TextEncoder().encode(body));
@@ -352,12 +366,9 @@ describe('dashboard', () => {
     const size = statSync(file).size;
     await open('/jobs');
     await byTestId('table-jobs').waitFor();
-    await byTestId('import-paths').fill(file);
-    await byTestId('import-submit').click();
-    await byTestId('import-notice').waitFor();
-    const row = page.locator('[data-testid="job-row"]').first();
+    const row = await startImport(file);
     // The row appears with the state the POST answered, and reaches done by polling alone (no reload).
-    await expect.poll(() => row.getByTestId('job-state').textContent(), { timeout: 60_000 }).toBe('done');
+    await eventually(() => row.getByTestId('job-state').textContent(), 60_000).toBe('done');
     expect(await row.getByTestId('job-done').textContent()).toBe(`${count(size)} of ${count(size)} bytes`);
     expect(await row.getByTestId('job-result').textContent()).toContain('1 file · 16 records');
     const jobs = await api<{ data: { kind: string; state: string; progress: { done: number } }[] }>('jobs');
@@ -388,10 +399,8 @@ describe('dashboard, broken pages', () => {
     );
     await open('/jobs');
     await byTestId('table-jobs').waitFor();
-    await byTestId('import-paths').fill(warc);
-    await byTestId('import-submit').click();
-    const row = page.locator('[data-testid="job-row"]').first();
-    await expect.poll(() => row.getByTestId('job-state').textContent(), { timeout: 60_000 }).toBe('done');
+    const row = await startImport(warc);
+    await eventually(() => row.getByTestId('job-state').textContent(), 60_000).toBe('done');
 
     const broken = await api<{ data: { targetUrl: string; status: number; links: number }[] }>(
       `pages?target=${TARGET}&broken=true`,
@@ -400,7 +409,7 @@ describe('dashboard, broken pages', () => {
     await byTestId('nav-pages').click();
     await byTestId('pages-broken').click();
     const brokenRows = rows('table-broken-pages');
-    await expect.poll(() => brokenRows.count()).toBe(1);
+    await eventually(() => brokenRows.count()).toBe(1);
     const cells = brokenRows.first().locator('td');
     expect(await cells.nth(0).locator('a').getAttribute('href')).toBe(gone.targetUrl);
     expect(await cells.nth(1).textContent()).toBe('404');
@@ -434,17 +443,17 @@ describe('dashboard on a token-protected server', () => {
     await byTestId('token-open').click();
     await byTestId('token-input').fill(READ);
     await byTestId('token-submit').click();
-    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+    await eventually(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
     expect(await byTestId('token-prompt').count()).toBe(0);
 
     // The tab keeps the token: a reload asks nothing.
     await page.reload();
-    await expect.poll(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
+    await eventually(() => text('stat-backlinks-value')).toBe(count(profile.links.live));
     expect(await byTestId('token-prompt').count()).toBe(0);
 
     // A download with a token goes through fetch (a link cannot carry the header).
     await byTestId('nav-backlinks').click();
-    await expect.poll(() => text('backlinks-total')).toBe(count(profile.links.live));
+    await eventually(() => text('backlinks-total')).toBe(count(profile.links.live));
     const { text: csv } = await download(() => byTestId('export-csv').click());
     expect(csv.split('\n')[0]).toBe(cliCsvHeader);
 

@@ -19,6 +19,8 @@ export interface ImportJobParams {
   paths: string[];
   /** Source tag instead of the detected one (`gsc`, `ahrefs`...). */
   source?: string;
+  /** The files were uploaded for this job: removed once imported (kept when it fails, to resume). */
+  uploaded?: { name: string; bytes: number };
 }
 
 export interface CrawlJobParams {
@@ -46,6 +48,8 @@ export interface JobPorts {
    * (called when the job is submitted, so a bad path is refused at once).
    */
   resolvePaths: (paths: readonly string[]) => string[];
+  /** Removes uploaded files that were imported. */
+  removeUploads: (paths: readonly string[]) => void;
   /** Opens the inputs as import sources (format detection). */
   openSources: (
     paths: readonly string[],
@@ -124,6 +128,7 @@ async function importFiles(ports: JobPorts, params: ImportJobParams, ctx: JobCon
     runs.push({ input: name, format: run.format, source: run.source, status: run.status, stats: run.stats });
     ctx.report({ done: before, message: `imported ${label}` });
   }
+  if (params.uploaded) ports.removeUploads(params.paths);
   return { runs };
 }
 

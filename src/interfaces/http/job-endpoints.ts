@@ -18,6 +18,8 @@ import type { Role } from './tokens.ts';
 export interface JobService {
   board: JobBoard;
   works: JobWorks;
+  /** Stores an uploaded file on the server and gives its path (src/main/serve-uploads.ts). */
+  upload: (name: string, body: ReadableStream<Uint8Array> | null) => Promise<{ path: string; bytes: number }>;
 }
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -123,6 +125,47 @@ export function addJobEndpoints(
         ),
         202,
       ),
+  });
+
+  addEndpoint(app, auth, {
+    method: 'post',
+    path: '/api/v1/jobs/upload',
+    role: 'admin',
+    tags,
+    summary:
+      'Upload one file (the request body) and import it, as `linkledger import FILE` (a background job)',
+    description:
+      "For a browser or a client without access to the server's disk: send the file as the raw body (any content type, at most 4 GiB), its name in `filename` (the format is detected from the content and, for CSV exports, the header line). The file is removed once imported; a failed or cancelled import keeps it so the job can be started again.",
+    query: z.object({
+      filename: z
+        .string({ error: 'filename is required' })
+        .min(1, { error: 'filename is required' })
+        .max(255, { error: 'filename may have at most 255 characters' })
+        .openapi({ example: 'search-console-links.csv' }),
+      source: z
+        .string()
+        .refine(isSourceTag, {
+          error: 'source must look like "gsc", "ahrefs" or "commoncrawl:CC-MAIN-2024-10"',
+        })
+        .optional()
+        .openapi({ description: 'record the links under this source tag instead of the detected one' }),
+    }),
+    responses: { 202: jobResponse('the import job, queued'), 413: jobResponse('the file is too large') },
+    handler: async (c, { query }) => {
+      const { path, bytes } = await jobs().upload(query.filename, c.req.raw.body);
+      return c.json(
+        viewOf(
+          jobs().board.submit(
+            jobs().works.import({
+              paths: [path],
+              uploaded: { name: query.filename, bytes },
+              ...(query.source === undefined ? {} : { source: query.source }),
+            }),
+          ),
+        ),
+        202,
+      );
+    },
   });
 
   addEndpoint(app, auth, {

@@ -4,7 +4,7 @@
  * results; the ledger overview, the profile's authority and what-if agree with the application functions;
  * only admin tokens start or cancel work; paths outside the import folders are refused at once.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,12 +16,14 @@ import { createApi } from '../../../src/interfaces/http/api.ts';
 import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
 import { DASHBOARD_CSP, dashboardFiles } from '../../../src/main/dashboard-files.ts';
 import { serveJobs } from '../../../src/main/serve-jobs.ts';
+import { safeUploadName, saveUpload } from '../../../src/main/serve-uploads.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 import { HOSTS, startTestWeb } from '../../support/test-web/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-jobs-'));
 const inbox = join(dir, 'inbox');
 const site = join(dir, 'site');
+const uploads = join(dir, 'uploads');
 const WARC = join(REPO_ROOT, 'data', 'commoncrawl', 'CC-MAIN-2020-34-excerpt.warc.gz');
 const READ = 'read-token-0123456789abcdef';
 const ADMIN = 'admin-token-0123456789abcdef';
@@ -36,7 +38,7 @@ beforeAll(async () => {
   copyFileSync(WARC, join(inbox, 'excerpt.warc.gz'));
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>dashboard</title>');
   store = await DuckDbLedgerStore.open({ path: join(dir, 'ledger.duckdb') });
-  jobs = serveJobs(store, { importDirs: [inbox], allowPrivateNetwork: false });
+  jobs = serveJobs(store, { importDirs: [inbox], allowPrivateNetwork: false, uploadDir: uploads });
   api = createApi({
     store,
     tokens: parseTokens(`read:${READ}\nadmin:${ADMIN}\n`, 'test'),
@@ -185,6 +187,67 @@ describe('jobs', () => {
       .stats;
     expect(stats.fetched).toBe(0);
     expect(Object.keys(stats.errors).join(' ')).toMatch(/blocked-address/);
+  });
+});
+
+describe('uploads', () => {
+  it('imports an uploaded CSV export in the background and removes the file once imported', async () => {
+    const csv = [
+      'source,target,anchor,rel,first_seen',
+      'https://blog.example.net/post,https://target.upload.example/,Target,,2024-03-01',
+      'https://news.example.org/a,https://target.upload.example/x,read more,nofollow,2024-03-02',
+      'not a url,https://target.upload.example/,broken row,,2024-03-03',
+    ].join('\n');
+    const res = await api.request('/api/v1/jobs/upload?filename=../../links%20export.csv', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const started = (await json(res, 202)) as unknown as Job & {
+      params: { uploaded: { name: string; bytes: number } };
+    };
+    expect(started.params.uploaded).toEqual({
+      name: '../../links export.csv',
+      bytes: Buffer.byteLength(csv),
+    });
+    const job = await finished(started.id);
+    expect(job.state, job.error ?? '').toBe('done');
+    const [run] = (
+      job.result as {
+        runs: { format: string; input: string; stats: { newLinks: number; badRows: number } }[];
+      }
+    ).runs;
+    expect(run!.format).toBe('generic');
+    expect(run!.input.startsWith(uploads)).toBe(true);
+    expect(run!.input).toMatch(/-links_export\.csv$/);
+    expect(run!.stats.newLinks).toBe(2);
+    expect(run!.stats.badRows).toBe(1);
+    expect(readdirSync(uploads)).toEqual([]);
+    const links = await json(await call('GET', '/api/v1/backlinks?target=target.upload.example', READ));
+    expect((links.data as { sourceUrl: string }[]).map((l) => l.sourceUrl).sort()).toEqual([
+      'https://blog.example.net/post',
+      'https://news.example.org/a',
+    ]);
+  });
+
+  it('refuses an empty upload, a missing filename and a read token', async () => {
+    const post = (path: string, body: string, token = ADMIN) =>
+      api.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+    const empty = await json(await post('/api/v1/jobs/upload?filename=a.csv', ''), 400);
+    expect((empty.error as { message: string }).message).toMatch(/empty|no body/);
+    const unnamed = await json(await post('/api/v1/jobs/upload', 'x'), 400);
+    expect((unnamed.error as { field: string }).field).toBe('filename');
+    expect((await post('/api/v1/jobs/upload?filename=a.csv', 'x', READ)).status).toBe(403);
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+
+  it('stops an upload beyond the size limit (413) and keeps nothing of it', async () => {
+    const body = new Blob(['x'.repeat(5000)]).stream();
+    await expect(saveUpload(uploads, 'big.csv', body, 1000)).rejects.toMatchObject({ status: 413 });
+    expect(readdirSync(uploads)).toEqual([]);
+    expect(safeUploadName('../../etc/passwd')).toBe('passwd');
+    expect(safeUploadName('C:\\x\\GSC links (1).csv')).toBe('GSC_links_1_.csv');
+    expect(safeUploadName('...')).toBe('upload');
   });
 });
 
