@@ -6,9 +6,18 @@
  * warnings (a test that provokes an HTTP error allows exactly the browser's "Failed to load resource" line
  * for that status).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +28,7 @@ import {
   cliJson,
   cliText,
   ensureDashboardBuilt,
+  HTML_CORPUS_DIR,
   launchBrowser,
   type Server,
   startServer,
@@ -376,6 +386,24 @@ describe('dashboard', () => {
   });
 });
 
+describe('dashboard, uploads', () => {
+  it('uploads a file from the browser and imports it as a job', async () => {
+    await newPage();
+    const size = statSync(WARC).size;
+    await open('/jobs');
+    await byTestId('table-jobs').waitFor();
+    const before = new Set((await api<{ data: { id: string }[] }>('jobs')).data.map((j) => j.id));
+    await byTestId('upload-file').setInputFiles(WARC);
+    await byTestId('upload-submit').click();
+    await byTestId('upload-notice').waitFor();
+    const job = (await api<{ data: { id: string }[] }>('jobs')).data.find((j) => !before.has(j.id))!;
+    const row = page.locator('[data-testid="job-row"]', { has: page.locator(`[data-job-id="${job.id}"]`) });
+    await eventually(() => row.getByTestId('job-state').textContent(), 60_000).toBe('done');
+    expect(await row.textContent()).toContain(`uploaded ${basename(WARC)} (${count(size)} bytes)`);
+    expect(await row.getByTestId('job-result').textContent()).toContain('1 file · 16 records');
+  });
+});
+
 describe('dashboard, broken pages', () => {
   it('lists a linked page that answered 404 once an import job brings its capture', async () => {
     await newPage();
@@ -414,6 +442,27 @@ describe('dashboard, broken pages', () => {
     expect(await cells.nth(0).locator('a').getAttribute('href')).toBe(gone.targetUrl);
     expect(await cells.nth(1).textContent()).toBe('404');
     expect(await cells.nth(4).textContent()).toBe(count(broken.data[0]!.links));
+  });
+});
+
+describe('dashboard, cancelling a job', () => {
+  it('cancels a queued import while another runs, and shows both outcomes', async () => {
+    await newPage();
+    // The 258 news pages take seconds to import: long enough for a second job to wait in the queue.
+    const pagesDir = join(importDir, 'news-pages');
+    cpSync(HTML_CORPUS_DIR, pagesDir, { recursive: true });
+    await open('/jobs');
+    await byTestId('table-jobs').waitFor();
+    const running = await startImport(pagesDir);
+    const queued = await startImport(join(importDir, 'excerpt-copy.warc.gz'));
+    await eventually(() => queued.getByTestId('job-state').textContent()).toBe('queued');
+    await queued.getByTestId('job-cancel').click();
+    await byTestId('cancel-notice').waitFor();
+    await eventually(() => queued.getByTestId('job-state').textContent()).toBe('cancelled');
+    expect(await queued.getByTestId('job-cancel').count()).toBe(0);
+    await eventually(() => running.getByTestId('job-state').textContent(), 90_000).toBe('done');
+    const jobs = await api<{ data: { state: string }[] }>('jobs');
+    expect(jobs.data.slice(0, 2).map((j) => j.state)).toEqual(['cancelled', 'done']);
   });
 });
 

@@ -1,0 +1,204 @@
+/**
+ * Every link to the target, one row per ledger link, paged on the server (`limit` / `offset`): the page
+ * never asks for more rows than it shows, so a target with a million links is as quick as one with ten.
+ * The total comes from the profile with the same filters (one aggregate query). CSV export asks the
+ * same query with `format=csv`.
+ */
+import type { ReactNode } from 'react';
+import type { Backlink, Listing, Profile } from '../api/types.ts';
+import { useApi } from '../api/useApi.ts';
+import { AuthorityValue as Authority, Badge, QualityScore, RelBadges } from '../components/Badges.tsx';
+import { type Column, DataTable } from '../components/DataTable.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { ExternalUrl } from '../components/ExternalUrl.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { Panel } from '../components/Panel.tsx';
+import { ReportFilters } from '../components/ReportFilters.tsx';
+import { formatCount, formatDay } from '../format.ts';
+import { boolParam } from '../router/params.ts';
+import {
+  filterQuery,
+  MAX_EXPORT_ROWS,
+  pagingOf,
+  setLimit,
+  setOffset,
+  sortStateOf,
+  statusOf,
+} from './listing.ts';
+import type { TargetPageProps } from './types.ts';
+
+const SORTS = ['first-seen', 'last-seen', 'lost-at', 'source-url', 'source-domain', 'anchor'] as const;
+
+export function Backlinks({ target, params }: TargetPageProps) {
+  const filters = filterQuery(target, params);
+  const status = statusOf(params);
+  const quality = boolParam(params, 'quality');
+  const paging = pagingOf(params);
+  const sort = sortStateOf(params, SORTS, 'first-seen', () => 'desc');
+  const query = { ...filters, status, ...sort.query, quality };
+  const listing = useApi<Listing<Backlink>>({ path: 'backlinks', query: { ...query, ...paging } });
+  const counts = useApi<Profile>({ path: 'profile', query: { ...filters, top: 1 } });
+  const total = counts.data ? counts.data.links[status === 'all' ? 'total' : status] : null;
+  const page = listing.data?.page;
+
+  return (
+    <div className="page-grid">
+      <Panel
+        title={
+          total === null ? (
+            'Backlinks'
+          ) : (
+            <>
+              <span data-testid="backlinks-total">{formatCount(total)}</span> backlinks
+            </>
+          )
+        }
+        actions={
+          <DownloadLink
+            path="backlinks"
+            query={{ ...query, quality: false, format: 'csv', limit: MAX_EXPORT_ROWS }}
+            filename={`backlinks-${target.target}.csv`}
+            testId="export-csv"
+            title={`The same filters and sort as CSV (up to ${formatCount(MAX_EXPORT_ROWS)} rows)`}
+          >
+            Export CSV
+          </DownloadLink>
+        }
+        testId="panel-backlinks"
+      >
+        <ReportFilters
+          params={params}
+          show={['status', 'kind', 'placement', 'since', 'dofollow', 'internal', 'quality']}
+        />
+        <ErrorBanner error={listing.error ?? counts.error} onRetry={listing.reload} />
+        <DataTable
+          testId="table-backlinks"
+          columns={columnsFor(status, quality)}
+          rows={listing.data?.data ?? null}
+          rowKey={(r, i) => `${paging.offset + i}|${r.sourceUrl}|${r.targetUrl}`}
+          loading={listing.loading}
+          sort={sort}
+          empty={<EmptyState title="No backlinks match these filters" />}
+        />
+        <Pager
+          offset={page?.offset ?? paging.offset}
+          limit={paging.limit}
+          count={page?.count ?? 0}
+          nextOffset={page?.nextOffset ?? null}
+          total={total}
+          onOffset={setOffset}
+          onLimit={setLimit}
+        />
+      </Panel>
+    </div>
+  );
+}
+
+function anchorText(r: Backlink): ReactNode {
+  if (r.anchor.trim() !== '') return r.anchor;
+  return <span className="muted">{r.kind === 'img' ? '(image)' : '(no anchor text)'}</span>;
+}
+
+function columnsFor(status: string, quality: boolean): Column<Backlink>[] {
+  const columns: Column<Backlink>[] = [
+    {
+      id: 'source',
+      header: 'Referring page',
+      sortKey: 'source-url',
+      firstOrder: 'asc',
+      render: (r) => (
+        <div className="cell-stack">
+          <ExternalUrl url={r.sourceUrl} />
+          <span className="cell-sub">{r.sourceDomain}</span>
+        </div>
+      ),
+    },
+    {
+      id: 'da',
+      header: 'DA',
+      hint: 'Domain authority of the linking domain (0-100, from linkledger rank)',
+      align: 'right',
+      width: '4.5rem',
+      render: (r) => <Authority score={r.sourceDomainAuthority} />,
+    },
+    {
+      id: 'pa',
+      header: 'PA',
+      hint: 'Page authority of the linking page (0-100, from linkledger rank)',
+      align: 'right',
+      width: '4.5rem',
+      render: (r) => <Authority score={r.sourceAuthority} />,
+    },
+    {
+      id: 'anchor',
+      header: 'Anchor and target URL',
+      sortKey: 'anchor',
+      firstOrder: 'asc',
+      render: (r) => (
+        <div className="cell-stack">
+          <span className="anchor-text" title={r.anchor}>
+            {anchorText(r)}
+          </span>
+          <ExternalUrl url={r.targetUrl} className="cell-sub" />
+        </div>
+      ),
+    },
+    {
+      id: 'type',
+      header: 'Type',
+      width: '13.5rem',
+      render: (r) => (
+        <div className="badges">
+          <RelBadges link={r} />
+          <Badge>{r.kind}</Badge>
+          <Badge tone="info">{r.placement}</Badge>
+        </div>
+      ),
+    },
+    {
+      id: 'first',
+      header: 'First seen',
+      sortKey: 'first-seen',
+      align: 'right',
+      width: '7.5rem',
+      render: (r) => formatDay(r.firstSeen),
+    },
+    {
+      id: 'last',
+      header: 'Last seen',
+      sortKey: 'last-seen',
+      align: 'right',
+      width: '7.5rem',
+      render: (r) => formatDay(r.lastSeen),
+    },
+  ];
+  if (status !== 'live')
+    columns.push({
+      id: 'lost',
+      header: 'Lost',
+      sortKey: 'lost-at',
+      align: 'right',
+      width: '9rem',
+      render: (r) =>
+        r.lostAt === null ? (
+          <span className="muted">live</span>
+        ) : (
+          <div className="cell-stack">
+            <span>{formatDay(r.lostAt)}</span>
+            {r.lostReason && <span className="cell-sub tone-lost">{r.lostReason}</span>}
+          </div>
+        ),
+    });
+  if (quality)
+    columns.push({
+      id: 'quality',
+      header: 'Quality',
+      hint: 'Quality of the link, 0-100 (authority, relevance, anchor, placement...; docs/quality.md)',
+      align: 'right',
+      width: '5.5rem',
+      render: (r) => <QualityScore score={r.quality} />,
+    });
+  return columns;
+}
