@@ -17,6 +17,7 @@ interface ServeFlags {
   tokenFile?: string;
   importDir: string[];
   allowPrivateNetwork?: boolean;
+  resolve: string[];
   cache: boolean;
 }
 
@@ -61,6 +62,12 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
       '--allow-private-network',
       'let crawl jobs reach loopback and private addresses (tests, intranets)',
     )
+    .option(
+      '--resolve <host:port:addr>',
+      'crawl jobs use this address for host:port, like curl (repeatable; with --allow-private-network for loopback)',
+      collect,
+      [],
+    )
     .action(async (flags: ServeFlags) => {
       const port = /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : Number.NaN;
       if (!(port >= 0 && port <= 65535))
@@ -82,7 +89,11 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
         port,
         tokens,
         openStore: () => openStore(db),
-        jobs: { importDirs, allowPrivateNetwork: flags.allowPrivateNetwork === true },
+        jobs: {
+          importDirs,
+          allowPrivateNetwork: flags.allowPrivateNetwork === true,
+          resolve: flags.resolve,
+        },
         cache: flags.cache,
       });
       process.stdout.write(

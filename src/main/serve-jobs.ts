@@ -52,6 +52,7 @@ export function insideImportDirs(path: string, dirs: readonly string[]): string 
 
 export function serveJobs(store: LedgerStore, options: ServeJobOptions): JobService {
   const started = Date.now().toString(36);
+  const fixedAddresses = (options.resolve ?? []).map(parseResolveSpec); // a bad spec fails at start, not per job
   const uploadDir = options.uploadDir ?? join(tmpdir(), `linkledger-uploads-${process.pid}`);
   mkdirSync(uploadDir, { recursive: true });
   const readable = [...options.importDirs, uploadDir];
@@ -68,7 +69,7 @@ export function serveJobs(store: LedgerStore, options: ServeJobOptions): JobServ
     crawlDefaults: (seeds) => {
       const settings = defaultCrawlSettings(seeds, options.userAgent ?? defaultUserAgent(VERSION));
       settings.allowPrivateNetwork = options.allowPrivateNetwork;
-      if (options.resolve) settings.resolve = options.resolve.map(parseResolveSpec);
+      if (fixedAddresses.length > 0) settings.resolve = fixedAddresses;
       if (options.delayMs !== undefined) settings.delayMs = options.delayMs;
       return settings;
     },

@@ -223,6 +223,13 @@ export function addQualityEndpoints(
         .max(2_000_000)
         .optional()
         .openapi({ description: 'an earlier disavow file to add to' }),
+      trusted: z
+        .array(z.string().max(253), { error: 'trusted must be a list of domains' })
+        .max(10_000)
+        .optional()
+        .openapi({
+          description: 'domains you trust: spam mass seeds, as `toxic` takes them (so both agree)',
+        }),
     }),
     responses: {
       200: {
@@ -238,6 +245,7 @@ export function addQualityEndpoints(
           level: body.level,
           ...(body.minScore === undefined ? {} : { minScore: body.minScore }),
           merge: body.merge === undefined ? null : new TextEncoder().encode(body.merge),
+          trusted: (body.trusted ?? []).map((d) => d.trim()).filter((d) => d !== ''),
           now: ctx.now(),
         }),
       );

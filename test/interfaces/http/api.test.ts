@@ -334,6 +334,20 @@ describe('tokens', () => {
     expect(await file.text()).toBe(made.text);
     expect((await get('/api/v1/disavow/file?target=target.example&version=999')).status).toBe(404);
   });
+
+  it('generates the disavow file from the same toxic links as toxic?trusted= when given trusted domains', async () => {
+    const trusted = ['news-1.example'];
+    const toxic = await getJson(`/api/v1/toxic?target=target.example&trusted=${trusted.join(',')}`);
+    const flagged = new Set(
+      (toxic.links as { sourceUrl: string }[]).map((l) => `domain:${new URL(l.sourceUrl).hostname}`),
+    );
+    const res = await post('/api/v1/disavow', { target: 'target.example', trusted });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const made = (await res.json()) as { text: string };
+    const lines = new Set(made.text.split('\n').filter((l) => l.startsWith('domain:')));
+    expect(lines).toEqual(flagged);
+    expect((await post('/api/v1/disavow', { target: 'target.example', trusted: 'x' })).status).toBe(400);
+  });
 });
 
 describe('OpenAPI', () => {
