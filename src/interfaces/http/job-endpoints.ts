@@ -4,8 +4,8 @@
  * answers 202 with the queued job at once, and `GET /api/v1/jobs/{id}` shows its progress.
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import type { JobBoard, JobView } from '../../app/jobs/job-board.ts';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { JobBoard, JobView, JobWork } from '../../app/jobs/job-board.ts';
 import type { JobWorks } from '../../app/jobs/job-works.ts';
 import { CRAWL_SCOPES } from '../../core/crawl/settings.ts';
 import { isSourceTag } from '../../core/ledger/source-tag.ts';
@@ -34,6 +34,11 @@ const jobResponse = (description: string) => ({
   content: { 'application/json': { schema: JobSchema } },
 });
 const notFound = (id: string) => new ApiError(404, 'NOT_FOUND', `no such job: ${id}`, 'id');
+const sourceTag = z
+  .string()
+  .refine(isSourceTag, { error: 'source must look like "gsc", "ahrefs" or "commoncrawl:CC-MAIN-2024-10"' })
+  .optional()
+  .openapi({ description: 'record the links under this source tag instead of the detected one' });
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'job-1' }) });
 
 export function addJobEndpoints(
@@ -45,6 +50,8 @@ export function addJobEndpoints(
     if (service === null) throw new ApiError(503, 'TRANSIENT', 'this server runs no background jobs');
     return service;
   };
+  /** 202 with the job just queued. */
+  const queued = (c: Context<ApiEnv>, work: JobWork) => c.json(viewOf(jobs().board.submit(work)), 202);
   const tags = ['jobs'];
   addEndpoint(app, auth, {
     method: 'get',
@@ -104,26 +111,16 @@ export function addJobEndpoints(
         })
         .min(1, { error: 'paths must list at least one file or folder' })
         .max(1000, { error: 'paths may list at most 1000 entries' }),
-      source: z
-        .string()
-        .refine(isSourceTag, {
-          error: 'source must look like "gsc", "ahrefs" or "commoncrawl:CC-MAIN-2024-10"',
-        })
-        .optional()
-        .openapi({ description: 'record the links under this source tag instead of the detected one' }),
+      source: sourceTag,
     }),
     responses: { 202: jobResponse('the job, queued') },
     handler: async (c, { body }) =>
-      c.json(
-        viewOf(
-          jobs().board.submit(
-            jobs().works.import({
-              paths: body.paths,
-              ...(body.source === undefined ? {} : { source: body.source }),
-            }),
-          ),
-        ),
-        202,
+      queued(
+        c,
+        jobs().works.import({
+          paths: body.paths,
+          ...(body.source === undefined ? {} : { source: body.source }),
+        }),
       ),
   });
 
@@ -142,28 +139,18 @@ export function addJobEndpoints(
         .min(1, { error: 'filename is required' })
         .max(255, { error: 'filename may have at most 255 characters' })
         .openapi({ example: 'search-console-links.csv' }),
-      source: z
-        .string()
-        .refine(isSourceTag, {
-          error: 'source must look like "gsc", "ahrefs" or "commoncrawl:CC-MAIN-2024-10"',
-        })
-        .optional()
-        .openapi({ description: 'record the links under this source tag instead of the detected one' }),
+      source: sourceTag,
     }),
     responses: { 202: jobResponse('the import job, queued'), 413: jobResponse('the file is too large') },
     handler: async (c, { query }) => {
       const { path, bytes } = await jobs().upload(query.filename, c.req.raw.body);
-      return c.json(
-        viewOf(
-          jobs().board.submit(
-            jobs().works.import({
-              paths: [path],
-              uploaded: { name: query.filename, bytes },
-              ...(query.source === undefined ? {} : { source: query.source }),
-            }),
-          ),
-        ),
-        202,
+      return queued(
+        c,
+        jobs().works.import({
+          paths: [path],
+          uploaded: { name: query.filename, bytes },
+          ...(query.source === undefined ? {} : { source: query.source }),
+        }),
       );
     },
   });
@@ -203,18 +190,14 @@ export function addJobEndpoints(
     responses: { 202: jobResponse('the job, queued') },
     handler: async (c, { body }) => {
       const seeds = body.seeds.map((u) => normalizeUrl(u)!);
-      return c.json(
-        viewOf(
-          jobs().board.submit(
-            jobs().works.crawl({
-              seeds,
-              ...(body.scope === undefined ? {} : { scope: body.scope }),
-              ...(body.maxPages === undefined ? {} : { maxPages: body.maxPages }),
-              ...(body.maxDepth === undefined ? {} : { maxDepth: body.maxDepth }),
-            }),
-          ),
-        ),
-        202,
+      return queued(
+        c,
+        jobs().works.crawl({
+          seeds,
+          ...(body.scope === undefined ? {} : { scope: body.scope }),
+          ...(body.maxPages === undefined ? {} : { maxPages: body.maxPages }),
+          ...(body.maxDepth === undefined ? {} : { maxDepth: body.maxDepth }),
+        }),
       );
     },
   });
@@ -233,13 +216,9 @@ export function addJobEndpoints(
     }),
     responses: { 202: jobResponse('the job, queued') },
     handler: async (c, { body }) =>
-      c.json(
-        viewOf(
-          jobs().board.submit(
-            jobs().works.rank(body.dofollowOnly === undefined ? {} : { dofollowOnly: body.dofollowOnly }),
-          ),
-        ),
-        202,
+      queued(
+        c,
+        jobs().works.rank(body.dofollowOnly === undefined ? {} : { dofollowOnly: body.dofollowOnly }),
       ),
   });
 }
