@@ -49,9 +49,13 @@ async function post(base: string, path: string, body: unknown): Promise<{ id?: s
 
 async function waitForJob(base: string, id: string): Promise<void> {
   for (;;) {
-    const job = (await (await fetch(`${base}/api/v1/jobs/${id}`)).json()) as { state: string; error: string | null };
+    const job = (await (await fetch(`${base}/api/v1/jobs/${id}`)).json()) as {
+      state: string;
+      error: string | null;
+    };
     if (job.state === 'done') return;
-    if (job.state !== 'queued' && job.state !== 'running') throw new Error(`job ${id} ${job.state}: ${job.error}`);
+    if (job.state !== 'queued' && job.state !== 'running')
+      throw new Error(`job ${id} ${job.state}: ${job.error}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -83,7 +87,9 @@ async function main(): Promise<void> {
   const browser = await launchBrowser(join(dir, 'browser'));
   try {
     // Content for the jobs and toxic pages: a re-import, a rank run, a disavow version.
-    const imported = await post(server.url, 'jobs/import', { paths: [join(imports, 'CC-MAIN-2020-34-excerpt.warc.gz')] });
+    const imported = await post(server.url, 'jobs/import', {
+      paths: [join(imports, 'CC-MAIN-2020-34-excerpt.warc.gz')],
+    });
     await waitForJob(server.url, imported.id!);
     const ranked = await post(server.url, 'jobs/rank', {});
     await waitForJob(server.url, ranked.id!);

@@ -140,11 +140,11 @@ describe('jobs', () => {
   it('refuses paths outside the import folders at once, and bad bodies by field', async () => {
     const outside = await json(await call('POST', '/api/v1/jobs/import', ADMIN, { paths: [WARC] }), 400);
     expect((outside.error as { message: string }).message).toMatch(/outside the server's import folders/);
-    const escape = await json(
+    const climbing = await json(
       await call('POST', '/api/v1/jobs/import', ADMIN, { paths: ['../ledger.duckdb'] }),
       400,
     );
-    expect((escape.error as { message: string }).message).toMatch(/outside/);
+    expect((climbing.error as { message: string }).message).toMatch(/outside/);
     const missing = await json(
       await call('POST', '/api/v1/jobs/import', ADMIN, { paths: ['nope.csv'] }),
       400,
