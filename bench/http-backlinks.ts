@@ -14,10 +14,12 @@
  * as its first page (50 rows, newest first), its second page, dofollow only, and sorted by source URL.
  * Each response is checked (200, JSON with rows) before the run.
  *
- * Modes: `uncached` serves with `--no-cache` (every request queries DuckDB: the reader pool's throughput);
- * `cached` is the server as shipped (the response cache answers a repeated request until the ledger
- * changes or 60 s pass). Both are reported; the baseline they are compared with is the previous commit's
- * server (one connection, every query in turn: ~35 qps on the 16-page CC excerpt).
+ * Modes (`--modes`, all by default), each a fresh server:
+ *   - `serial`: `--no-cache --read-connections 0`, the server as it was before this benchmark (one DuckDB
+ *     connection, every query in turn): the baseline;
+ *   - `pooled`: `--no-cache`, every request queries DuckDB on the pool of 4 read connections;
+ *   - `cached`: the server as shipped (the response cache answers a repeated request until the ledger
+ *     changes or 60 s pass; the check pass before the run filled it).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +37,7 @@ const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
 const seconds = Number(arg('seconds', '20'));
 const connections = Number(arg('connections', '16'));
-const modes = arg('modes', 'uncached,cached')!.split(',');
+const modes = arg('modes', 'serial,pooled,cached')!.split(',');
 const TOKEN = 'bench-read-token-0123456789';
 const TARGETS = 100;
 
@@ -118,7 +120,13 @@ interface ModeResult {
 }
 
 async function runMode(db: string, mode: string, paths: string[]): Promise<ModeResult> {
-  const server = await startServe(db, mode === 'uncached' ? ['--no-cache'] : []);
+  const flags: Record<string, string[]> = {
+    serial: ['--no-cache', '--read-connections', '0'],
+    pooled: ['--no-cache'],
+    cached: [],
+  };
+  if (!(mode in flags)) throw new Error(`unknown mode ${mode}: serial, pooled or cached`);
+  const server = await startServe(db, flags[mode]!);
   try {
     const headers = { authorization: `Bearer ${TOKEN}` };
     for (const path of paths) {

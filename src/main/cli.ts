@@ -24,29 +24,20 @@ export function buildProgram(): Command {
     defaultThreads: defaultThreadCount(),
     // DuckDB and undici take ~0.4 s each to load: only the commands that use them pay for it.
     openStore: async (path) =>
-      (await import('../adapters/store-duckdb/open-store.ts')).openStore({
-        kind: 'duckdb',
-        path,
-        // Report queries of concurrent requests run side by side (reader-pool.ts).
-        readConnections: SERVE_READ_CONNECTIONS,
-      }),
+      (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
     importSources: openImportSources,
     crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
     defaultUserAgent: defaultUserAgent(VERSION),
   });
-  registerServe(program, async (path) =>
+  registerServe(program, async (path, readConnections) =>
     (await import('../adapters/store-duckdb/open-store.ts')).openStore({
       kind: 'duckdb',
       path,
-      // Report queries of concurrent requests run side by side (reader-pool.ts).
-      readConnections: SERVE_READ_CONNECTIONS,
+      readConnections,
     }),
   );
   return program;
 }
-
-/** Read connections of `serve`: a few more than cores, so a query waiting on I/O does not idle a core. */
-const SERVE_READ_CONNECTIONS = 4;
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {

@@ -19,6 +19,7 @@ interface ServeFlags {
   allowPrivateNetwork?: boolean;
   resolve: string[];
   cache: boolean;
+  readConnections: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -37,7 +38,13 @@ function tokenBook(flags: ServeFlags): TokenBook | null {
   return env === undefined || env.trim() === '' ? null : parseTokens(env, 'LINKLEDGER_TOKENS');
 }
 
-export function registerServe(program: Command, openStore: (path: string) => Promise<LedgerStore>): void {
+/** Read connections by default: a few more than cores, so a query waiting on I/O does not idle a core. */
+export const SERVE_READ_CONNECTIONS = 4;
+
+export function registerServe(
+  program: Command,
+  openStore: (path: string, readConnections: number) => Promise<LedgerStore>,
+): void {
   program
     .command('serve')
     .description('serve the HTTP API (JSON and CSV, OpenAPI at /openapi.json) over the ledger until Ctrl-C')
@@ -53,6 +60,11 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
       'a folder import jobs may read from (repeatable; default: the current folder)',
       collect,
       [],
+    )
+    .option(
+      '--read-connections <n>',
+      'DuckDB connections that run report queries side by side (0: every query in turn on one connection)',
+      String(SERVE_READ_CONNECTIONS),
     )
     .option(
       '--no-cache',
@@ -72,6 +84,11 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
       const port = /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : Number.NaN;
       if (!(port >= 0 && port <= 65535))
         throw new UsageError(`--port must be from 0 to 65535 (got ${flags.port})`);
+      const readConnections = /^\d{1,2}$/.test(flags.readConnections)
+        ? Number(flags.readConnections)
+        : Number.NaN;
+      if (!(readConnections >= 0 && readConnections <= 64))
+        throw new UsageError(`--read-connections must be from 0 to 64 (got ${flags.readConnections})`);
       const tokens = tokenBook(flags);
       const db = dbPathOf(flags.db);
       if (db !== ':memory:' && !statSync(db, { throwIfNoEntry: false })?.isFile())
@@ -88,7 +105,7 @@ export function registerServe(program: Command, openStore: (path: string) => Pro
         host: flags.host,
         port,
         tokens,
-        openStore: () => openStore(db),
+        openStore: () => openStore(db, readConnections),
         jobs: {
           importDirs,
           allowPrivateNetwork: flags.allowPrivateNetwork === true,

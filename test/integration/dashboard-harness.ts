@@ -68,11 +68,25 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
+export interface ServerOptions {
+  /**
+   * Crawl jobs may fetch these `HOST:PORT:ADDR` entries (curl-style `--resolve`; the test web's
+   * `resolveArgs`), loopback included (`--allow-private-network`): a crawl of a test web on 127.0.0.1.
+   */
+  resolve?: readonly string[];
+}
+
 /** Starts `linkledger serve --port 0` and resolves once it prints its address. */
-export function startServer(args: readonly string[]): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
-    cwd: REPO_ROOT,
-  });
+export function startServer(args: readonly string[], options: ServerOptions = {}): Promise<Server> {
+  const crawl =
+    options.resolve === undefined
+      ? []
+      : ['--allow-private-network', ...options.resolve.flatMap((spec) => ['--resolve', spec])];
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--host', '127.0.0.1', '--port', '0', ...crawl, ...args],
+    { cwd: REPO_ROOT },
+  );
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

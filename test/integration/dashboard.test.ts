@@ -22,6 +22,7 @@ import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseDisavow } from '../../src/core/disavow/parse.ts';
+import { HOSTS, startTestWeb, type TestWeb } from '../support/test-web/index.ts';
 import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
 import {
   buildDemoLedger,
@@ -40,6 +41,7 @@ import {
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-dashboard-'));
 const db = join(dir, 'ledger.duckdb');
 const tokenDb = join(dir, 'token-ledger.duckdb');
+const crawlDb = join(dir, 'crawl-ledger.duckdb');
 const importDir = join(dir, 'imports');
 const READ = 'dashboard-read-token-0123456789';
 const ADMIN = 'dashboard-admin-token-0123456789';
@@ -72,10 +74,46 @@ const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
 const oneDecimal = (n: number) =>
   new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1/${path}`);
+async function api<T>(path: string, base = server.url): Promise<T> {
+  const res = await fetch(`${base}/api/v1/${path}`);
   expect(res.status, `GET ${path}`).toBe(200);
   return (await res.json()) as T;
+}
+
+interface Explained {
+  link: { sourceUrl: string; targetUrl: string; kind: string; followed: boolean };
+  quality: { score: number; factors: { name: string; role: string; points: number }[] };
+}
+
+const explainPath = (source: string, target: string) =>
+  `explain?source=${encodeURIComponent(source)}&target=${encodeURIComponent(target)}`;
+
+/** A number as the dashboard prints it (`1,234.5`, `−15.1`, `+2.0`). */
+const numberOf = (s: string | null) => Number((s ?? '').trim().replace(/,/g, '').replace('−', '-'));
+
+/** The open explanation adds up: base points to the base score, all points to the score; one sentence each. */
+async function checkExplanation(expected: Explained): Promise<void> {
+  const drawer = byTestId('explain-drawer');
+  await eventually(() => drawer.getAttribute('data-loading')).toBe('false');
+  const section = drawer.getByTestId('explain-link');
+  const factors = section.getByTestId('explain-factor');
+  expect(await factors.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-factor')))).toEqual(
+    expected.quality.factors.map((f) => f.name),
+  );
+  const score = numberOf(await section.getByTestId('explain-score').textContent());
+  expect(score).toBe(Math.round(expected.quality.score * 10) / 10);
+  const points = (await section.getByTestId('explain-points').allTextContents()).map(numberOf);
+  const tenths = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 10);
+  expect(tenths(points)).toBe(Math.round(score * 10));
+  const base = expected.quality.factors.filter((f) => f.role === 'base').length;
+  expect(tenths(points.slice(0, base))).toBe(
+    Math.round(numberOf(await section.getByTestId('explain-base').textContent()) * 10),
+  );
+  // Each point within rounding of the API's own breakdown.
+  for (const [i, f] of expected.quality.factors.entries())
+    expect(Math.abs(points[i]! - f.points)).toBeLessThanOrEqual(0.15);
+  for (const sentence of await section.locator('.factor-text').allTextContents())
+    expect(sentence.length).toBeGreaterThan(20);
 }
 
 const byTestId = (id: string) => page.getByTestId(id);
@@ -112,6 +150,7 @@ beforeAll(async () => {
     '\n',
   )[0]!;
   copyFileSync(db, tokenDb);
+  copyFileSync(db, crawlDb);
   mkdirSync(importDir);
   copyFileSync(WARC, join(importDir, 'excerpt-copy.warc.gz'));
   server = await startServer(['--db', db, '--import-dir', importDir]);
@@ -286,6 +325,72 @@ describe('dashboard', () => {
     await expect
       .poll(() => page.locator('[data-testid="table-backlinks"] thead').textContent())
       .toContain('Quality');
+  });
+
+  it("explains a backlink's quality score in a drawer: factors, points adding up, keyboard, deep link", async () => {
+    await newPage();
+    const listed = await api<{
+      data: { sourceUrl: string; targetUrl: string; kind: string; quality: number }[];
+    }>(`backlinks?target=${TARGET}&quality=true`);
+    const row = listed.data[0]!;
+    const all = await api<Explained[]>(explainPath(row.sourceUrl, row.targetUrl));
+    const expected = all.find((e) => e.link.kind === row.kind)!;
+    await open(`/backlinks?target=${TARGET}&quality=true`);
+    const opener = rows('table-backlinks').first().getByTestId('explain-open');
+    await eventually(() => opener.textContent()).toBe(oneDecimal(row.quality));
+    await opener.click();
+    await byTestId('explain-drawer').waitFor();
+    expect(new URL(page.url()).hash).toContain('explain=');
+    // The drawer takes the focus; the page behind stays usable (not modal).
+    expect(await page.locator('[data-testid="explain-drawer"]:focus').count()).toBe(1);
+    expect(await byTestId('explain-drawer').getAttribute('aria-modal')).toBe('false');
+    await checkExplanation(expected);
+    // The table and the breakdown agree here; where a listing's relevance differs, the drawer says so.
+    const same = oneDecimal(expected.quality.score) === oneDecimal(row.quality);
+    expect(await byTestId('explain-differs').count()).toBe(same ? 0 : 1);
+
+    // A link: the same explanation after a reload.
+    const url = page.url();
+    await page.reload();
+    await byTestId('explain-drawer').waitFor();
+    await checkExplanation(expected);
+    expect(page.url()).toBe(url);
+
+    // Escape closes it and the focus goes back to the score (after a reload: nothing to go back to).
+    await page.keyboard.press('Escape');
+    await byTestId('explain-drawer').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).hash).not.toContain('explain=');
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await byTestId('explain-drawer').waitFor();
+    await page.keyboard.press('Escape');
+    await byTestId('explain-drawer').waitFor({ state: 'detached' });
+    expect(
+      await page.locator('[data-testid="table-backlinks"] [data-testid="explain-open"]:focus').count(),
+    ).toBe(1);
+
+    // The close button does the same.
+    await rows('table-backlinks').nth(1).getByTestId('explain-open').click();
+    await byTestId('explain-close').click();
+    await byTestId('explain-drawer').waitFor({ state: 'detached' });
+  });
+
+  it('explains the quality of a link from the toxic review', async () => {
+    await newPage();
+    await open(`/toxic?target=${TARGET}&view=links`);
+    const first = rows('table-toxic-links').first();
+    await first.waitFor({ timeout: 30_000 });
+    const [source, target] = await first
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const expected = await api<Explained[]>(explainPath(source!, target!));
+    await first.getByTestId('explain-open').click();
+    await byTestId('explain-drawer').waitFor();
+    // The toxic report does not say which link kind a row is: every link source → target is explained.
+    await eventually(() => byTestId('explain-link').count()).toBe(expected.length);
+    if (expected.length === 1) await checkExplanation(expected[0]!);
+    await page.keyboard.press('Escape');
+    await byTestId('explain-drawer').waitFor({ state: 'detached' });
   });
 
   it('exports the filtered backlinks as the CLI CSV', async () => {
@@ -463,6 +568,80 @@ describe('dashboard, cancelling a job', () => {
     await eventually(() => running.getByTestId('job-state').textContent(), 90_000).toBe('done');
     const jobs = await api<{ data: { state: string }[] }>('jobs');
     expect(jobs.data.slice(0, 2).map((j) => j.state)).toEqual(['cancelled', 'done']);
+  });
+});
+
+describe('dashboard, crawling', () => {
+  let web: TestWeb;
+  let crawler: Server;
+
+  beforeAll(async () => {
+    web = await startTestWeb();
+    crawler = await startServer(['--db', crawlDb], { resolve: web.resolveArgs });
+  }, 60_000);
+
+  afterAll(async () => {
+    await crawler?.stop();
+    await web?.close();
+  });
+
+  it('crawls a site from the jobs page, follows its progress, and its links reach the reports', async () => {
+    await newPage();
+    const seed = `${web.origin(HOSTS.a)}/`;
+    const siteB = `backlinks?target=${HOSTS.b}&scope=host&status=all`;
+    expect((await api<{ data: unknown[] }>(siteB, crawler.url)).data).toEqual([]);
+
+    await open('/jobs', crawler.url);
+    await byTestId('table-jobs').waitFor();
+    await byTestId('crawl-seeds').fill(seed);
+    await byTestId('crawl-scope').selectOption('site');
+    await byTestId('crawl-max-pages').fill('5');
+    await byTestId('crawl-submit').click();
+    await byTestId('crawl-notice').waitFor();
+    const jobs = await api<{ data: { id: string; params: unknown }[] }>('jobs', crawler.url);
+    expect(jobs.data.length).toBe(1);
+    expect(jobs.data[0]!.params).toEqual({ seeds: [seed], scope: 'site', maxPages: 5 });
+    const row = page.locator('[data-testid="job-row"]', {
+      has: page.locator(`[data-job-id="${jobs.data[0]!.id}"]`),
+    });
+    // Progress while it runs (one request per second to the host: robots.txt, sitemaps, then pages)...
+    await eventually(() => row.getByTestId('job-done').textContent()).toMatch(/^[1-4] of 5 pages$/);
+    expect(await row.getByTestId('job-state').textContent()).toBe('running');
+    // ...and done, by polling alone.
+    await eventually(() => row.getByTestId('job-state').textContent()).toBe('done');
+    expect(await row.getByTestId('job-done').textContent()).toBe('5 of 5 pages');
+    const job = await api<{
+      result: { job: { stats: { fetched: number } }; ledger: { newLinks: number } };
+    }>(`jobs/${jobs.data[0]!.id}`, crawler.url);
+    expect(job.result.job.stats.fetched).toBe(5);
+    expect(await row.getByTestId('job-result').textContent()).toContain(
+      `${count(job.result.ledger.newLinks)} new links`,
+    );
+
+    // The pages the test web served (robots.txt and sitemaps aside) are the crawled pages.
+    const crawled = web.log
+      .filter((e) => e.host === HOSTS.a && e.status === 200 && !/^\/(robots\.txt|sitemap)/.test(e.path))
+      .map((e) => `${web.origin(HOSTS.a)}${e.path}`);
+    expect(crawled.length).toBe(5);
+    // site B's backlinks now come from them, the seed's link to site B's home included.
+    const backlinks = await api<{ data: { sourceUrl: string; targetUrl: string }[] }>(siteB, crawler.url);
+    expect(backlinks.data.length).toBeGreaterThan(0);
+    for (const b of backlinks.data) expect(crawled).toContain(b.sourceUrl);
+    const home = web.expected.pages.find((p) => p.url === seed)!;
+    const toSiteB = home.links.filter((l) => l.target.startsWith(web.origin(HOSTS.b)));
+    expect(toSiteB.length).toBeGreaterThan(0);
+    for (const l of toSiteB)
+      expect(backlinks.data).toContainEqual(
+        expect.objectContaining({ sourceUrl: seed, targetUrl: l.target }),
+      );
+
+    // The dashboard's backlinks of site B list the same links.
+    await open(`/backlinks?target=${HOSTS.b}&scope=host&status=all`, crawler.url);
+    await eventually(() => rows('table-backlinks').count()).toBe(backlinks.data.length);
+    const sources = await rows('table-backlinks').evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelector('a')?.getAttribute('href')),
+    );
+    expect(sources.sort()).toEqual(backlinks.data.map((b) => b.sourceUrl).sort());
   });
 });
 
