@@ -28,11 +28,13 @@ const t = encodeURIComponent(DEMO_TARGET);
 const SHOTS: readonly [string, string][] = [
   ['overview', `/overview?target=${t}`],
   ['backlinks', `/backlinks?target=${t}&quality=true`],
+  // The explanation of one backlink's quality score: its link comes from the ledger (below).
+  ['explain', ''],
   ['referring-domains', `/refdomains?target=${t}`],
   ['anchors', `/anchors?target=${t}`],
   ['toxic-review', `/toxic?target=${t}`],
   ['competitor-gap', `/gap?target=${t}&competitor=facebook.com,youtube.com,google.com`],
-  // The what-if route gets its links from the ledger (below).
+  // So does the what-if route.
   ['what-if', ''],
   ['jobs', '/jobs'],
 ];
@@ -74,6 +76,39 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+interface ScoredBacklink {
+  sourceUrl: string;
+  targetUrl: string;
+  kind: string;
+  nofollow: boolean;
+  sponsored: boolean;
+  ugc: boolean;
+}
+
+/**
+ * The backlinks page with the quality explanation open (`explain=SOURCE TARGET KIND followed|unfollowed`)
+ * on the link of its first page that the most multipliers weaken: the drawer then shows every part.
+ */
+async function explainRoute(base: string): Promise<string> {
+  const get = async <T>(path: string) => (await (await fetch(`${base}/api/v1/${path}`)).json()) as T;
+  const listed = await get<{ data: ScoredBacklink[] }>(`backlinks?target=${t}&quality=true`);
+  let best: ScoredBacklink | undefined;
+  let most = -1;
+  for (const link of listed.data) {
+    const query = new URLSearchParams({ source: link.sourceUrl, target: link.targetUrl });
+    const explained = await get<
+      { link: { kind: string }; quality: { factors: { role: string; value: number }[] } }[]
+    >(`explain?${query}`);
+    const mine = explained.find((e) => e.link.kind === link.kind) ?? explained[0]!;
+    const weakening = mine.quality.factors.filter((f) => f.role === 'multiplier' && f.value < 1).length;
+    if (weakening > most) [best, most] = [link, weakening];
+  }
+  const link = best!;
+  const followed = !link.nofollow && !link.sponsored && !link.ugc;
+  const explain = [link.sourceUrl, link.targetUrl, link.kind, followed ? 'followed' : 'unfollowed'].join(' ');
+  return `/backlinks?target=${t}&quality=true&explain=${encodeURIComponent(explain)}`;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'linkledger-screenshots-'));
   const imports = join(dir, 'imports');
@@ -102,10 +137,15 @@ async function main(): Promise<void> {
     ).json()) as { data: { sourceUrl: string }[] };
     const whatIfRoute = `/whatif?target=${t}&page=${encodeURIComponent(home)}&add=${encodeURIComponent('http://www.usatoday.com/')}&remove=${encodeURIComponent(linking.data[0]!.sourceUrl)}`;
 
+    const computed: Record<string, string> = {
+      'what-if': whatIfRoute,
+      explain: await explainRoute(server.url),
+    };
+
     const page = await browser.newPage();
     const problems = watchConsole(page);
     for (const [name, route] of SHOTS) {
-      await page.goto(`${server.url}/#${route || whatIfRoute}`);
+      await page.goto(`${server.url}/#${route || computed[name]}`);
       await settled(page);
       const path = join(OUT, `${name}.png`);
       await page.screenshot({ path });

@@ -1,9 +1,10 @@
 /**
  * What the dashboard's browser tests and `scripts/screenshots.ts` share: a demo ledger built from the
  * bundled real data (Common Crawl WARC excerpt + the htmlparser-benchmark news pages) with the real CLI,
- * `linkledger serve` on 127.0.0.1 port 0 as a child process (stopped by its PID), the dashboard built
- * into web/dist when it is missing or older than its sources, and Debian chromium through
- * playwright-core with a fresh profile folder. No vitest import here: the screenshot script runs it too.
+ * `linkledger serve` on 127.0.0.1 port 0 as a child process (stopped by its PID; with `resolve`, its crawl
+ * jobs may reach a test web on loopback), the dashboard built into web/dist when it is missing or older
+ * than its sources, and Debian chromium through playwright-core with a fresh profile folder. No vitest
+ * import here: the screenshot script runs it too.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -350,3 +350,55 @@ export interface Job {
 }
 
 export const isActiveJob = (job: Job): boolean => job.state === 'queued' || job.state === 'running';
+
+/** One factor of a link's quality score (docs/quality.md). */
+export interface QualityFactor {
+  name: string;
+  /** `base`: a weighted share of the base score; `multiplier`: scales the whole score. */
+  role: 'base' | 'multiplier';
+  /** The input as the CLI prints it (`DA 41.2`, `footer`, `312 external links on the page`, `unknown`). */
+  input: string;
+  /** In [0, 1] (base; the neutral value when not known) or the multiplier. */
+  value: number;
+  /** Base factors: the normalised weight (they sum to 1); multipliers: 1. */
+  weight: number;
+  /** Points added (base) or removed (multiplier, negative) in the final 0-100 score. */
+  points: number;
+  known: boolean;
+}
+
+/** One row of GET /api/v1/explain (the schema is open in docs/openapi.json: `ExplainedLinks`). */
+export interface ExplainedLink {
+  /** The ledger link (store row: times are epoch ms here, `rel` a space-separated string). */
+  link: {
+    sourceUrl: string;
+    sourceHost: string;
+    sourceDomain: string;
+    targetUrl: string;
+    targetHost: string;
+    targetDomain: string;
+    kind: LinkKind;
+    /** Not nofollow, sponsored or ugc: with the kind, part of the link's identity. */
+    followed: boolean;
+    anchor: string;
+    rel: string;
+    nofollow: boolean;
+    sponsored: boolean;
+    ugc: boolean;
+    image: boolean;
+    placement: Placement;
+    firstSeen: number | string;
+    lastSeen: number | string;
+    lostAt: number | string | null;
+    lostReason: LostReason | null;
+    sources: string[];
+  };
+  quality: { score: number; factors: QualityFactor[] };
+  sourceAuthority: number | null;
+  sourceDomainAuthority: number | null;
+  relevance: number | null;
+  anchorRelevance: number | null;
+  /** The most distinctive terms of each page (empty without its text). */
+  sourceTopics: string[];
+  targetTopics: string[];
+}

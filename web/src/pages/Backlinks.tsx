@@ -16,8 +16,10 @@ import { ExternalUrl } from '../components/ExternalUrl.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { ReportFilters } from '../components/ReportFilters.tsx';
-import { formatCount, formatDay } from '../format.ts';
+import { formatCount, formatDay, formatDecimal } from '../format.ts';
 import { boolParam } from '../router/params.ts';
+import { type ExplainSpec, explainSpecOf, openExplain, sameLink } from './explain/explainParam.ts';
+import { QualityDrawer } from './explain/QualityDrawer.tsx';
 import {
   filterQuery,
   MAX_EXPORT_ROWS,
@@ -42,6 +44,8 @@ export function Backlinks({ target, params }: TargetPageProps) {
   const counts = useApi<Profile>({ path: 'profile', query: { ...filters, top: 1 } });
   const total = counts.data ? counts.data.links[status === 'all' ? 'total' : status] : null;
   const page = listing.data?.page;
+  const explain = explainSpecOf(params);
+  const explainedRow = explain ? listing.data?.data.find((r) => sameLink(explain, specOf(r))) : undefined;
 
   return (
     <div className="page-grid">
@@ -75,7 +79,7 @@ export function Backlinks({ target, params }: TargetPageProps) {
         <ErrorBanner error={listing.error ?? counts.error} onRetry={listing.reload} />
         <DataTable
           testId="table-backlinks"
-          columns={columnsFor(status, quality)}
+          columns={columnsFor(status, quality, explain)}
           rows={listing.data?.data ?? null}
           rowKey={(r, i) => `${paging.offset + i}|${r.sourceUrl}|${r.targetUrl}`}
           loading={listing.loading}
@@ -92,8 +96,15 @@ export function Backlinks({ target, params }: TargetPageProps) {
           onLimit={setLimit}
         />
       </Panel>
+      <QualityDrawer spec={explain} shownScore={explainedRow?.quality} />
     </div>
   );
+}
+
+/** A backlink row as the explain route names it: source, target, kind and follow state. */
+function specOf(r: Backlink): ExplainSpec {
+  const followed = !r.nofollow && !r.sponsored && !r.ugc;
+  return { source: r.sourceUrl, target: r.targetUrl, kind: r.kind, followed };
 }
 
 function anchorText(r: Backlink): ReactNode {
@@ -101,7 +112,7 @@ function anchorText(r: Backlink): ReactNode {
   return <span className="muted">{r.kind === 'img' ? '(image)' : '(no anchor text)'}</span>;
 }
 
-function columnsFor(status: string, quality: boolean): Column<Backlink>[] {
+function columnsFor(status: string, quality: boolean, explain: ExplainSpec | null): Column<Backlink>[] {
   const columns: Column<Backlink>[] = [
     {
       id: 'source',
@@ -195,10 +206,28 @@ function columnsFor(status: string, quality: boolean): Column<Backlink>[] {
     columns.push({
       id: 'quality',
       header: 'Quality',
-      hint: 'Quality of the link, 0-100 (authority, relevance, anchor, placement...; docs/quality.md)',
+      hint: 'Quality of the link, 0-100 (authority, relevance, anchor, placement...): click a score for its factors',
       align: 'right',
       width: '5.5rem',
-      render: (r) => <QualityScore score={r.quality} />,
+      render: (r) => {
+        if (r.quality === undefined) return <QualityScore score={undefined} />;
+        const spec = specOf(r);
+        const open = explain !== null && sameLink(explain, spec);
+        return (
+          <button
+            type="button"
+            className={`score-button${open ? ' is-open' : ''}`}
+            aria-haspopup="dialog"
+            aria-expanded={open}
+            aria-label={`Quality ${formatDecimal(r.quality)}: why?`}
+            title="Why this score? (the factors and their points)"
+            data-testid="explain-open"
+            onClick={(event) => openExplain(spec, event.currentTarget)}
+          >
+            <QualityScore score={r.quality} />
+          </button>
+        );
+      },
     });
   return columns;
 }

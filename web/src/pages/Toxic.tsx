@@ -20,6 +20,8 @@ import { formatCount } from '../format.ts';
 import { updateParams } from '../router/hash.ts';
 import { boolParam, flagValue, intParam, listParam, oneOfParam } from '../router/params.ts';
 import { targetQuery } from '../target.ts';
+import { type ExplainSpec, explainSpecOf, openExplain, sameLink } from './explain/explainParam.ts';
+import { QualityDrawer } from './explain/QualityDrawer.tsx';
 import { DisavowPanel } from './toxic/DisavowPanel.tsx';
 import { changeWhitelist, WhitelistPanel } from './toxic/WhitelistPanel.tsx';
 import type { TargetPageProps } from './types.ts';
@@ -35,6 +37,7 @@ export function Toxic({ target, params }: TargetPageProps) {
   const trusted = listParam(params, 'trusted');
   const view = oneOfParam(params, 'view', ['domains', 'links'] as const, 'domains');
   const offset = intParam(params, 'offset', 0);
+  const explain = explainSpecOf(params);
   const report = useApi<ToxicReport>({
     path: 'toxic',
     query: { ...targetQuery(target), all, minScore: minScoreText, trusted: trusted.join(',') },
@@ -121,6 +124,7 @@ export function Toxic({ target, params }: TargetPageProps) {
               offset={offset}
               busy={action.busy}
               onWhitelist={whitelistAndReload}
+              explain={explain}
             />
           )}
           {r && r.unavailable.length > 0 && (
@@ -153,6 +157,7 @@ export function Toxic({ target, params }: TargetPageProps) {
           />
         </div>
       </div>
+      <QualityDrawer spec={explain} />
     </div>
   );
 }
@@ -300,7 +305,22 @@ function ToxicDomains({ rows, loading, offset, busy, onWhitelist }: TableProps<T
   );
 }
 
-function ToxicLinks({ rows, loading, offset, busy, onWhitelist }: TableProps<ToxicLink>) {
+/** A toxic link's quality: the report has no kind per row, so the drawer shows every link source → target. */
+const specOf = (l: ToxicLink): ExplainSpec => ({
+  source: l.sourceUrl,
+  target: l.targetUrl,
+  kind: null,
+  followed: null,
+});
+
+function ToxicLinks({
+  rows,
+  loading,
+  offset,
+  busy,
+  onWhitelist,
+  explain,
+}: TableProps<ToxicLink> & { explain: ExplainSpec | null }) {
   const columns: Column<ToxicLink>[] = [
     {
       id: 'score',
@@ -367,6 +387,16 @@ function ToxicLinks({ rows, loading, offset, busy, onWhitelist }: TableProps<Tox
             onClick={() => onWhitelist(`domain:${l.sourceDomain}`)}
           >
             Whole domain
+          </button>
+          <button
+            type="button"
+            className={`button button-small button-quiet${explain !== null && sameLink(explain, specOf(l)) ? ' is-open' : ''}`}
+            aria-haspopup="dialog"
+            title="The link's quality score (0-100) and the factors that make it"
+            data-testid="explain-open"
+            onClick={(event) => openExplain(specOf(l), event.currentTarget)}
+          >
+            Quality score
           </button>
         </div>
       ),

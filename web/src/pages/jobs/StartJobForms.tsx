@@ -204,6 +204,7 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
               min={1}
               value={maxPages}
               className="input-narrow"
+              data-testid="crawl-max-pages"
               onChange={(e) => setMaxPages(e.currentTarget.value)}
             />
           </label>
@@ -215,6 +216,7 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
               value={maxDepth}
               placeholder="any"
               className="input-narrow"
+              data-testid="crawl-max-depth"
               onChange={(e) => setMaxDepth(e.currentTarget.value)}
             />
           </label>
