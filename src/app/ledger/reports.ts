@@ -134,7 +134,7 @@ export async function reportBacklinks(
   }));
   const withAuthority = await withBacklinkAuthority(store, shaped);
   if (!req.quality) return withAuthority;
-  const scored = await scoreLinks(store, rows, filter, req.quality);
+  const scored = await scoreLinks(store, rows, req.quality);
   return withAuthority.map((row, i) => ({
     ...row,
     quality: Math.round(scored[i]!.quality.score * 10) / 10,

@@ -5,18 +5,24 @@
  * link to the target, languages) and scores it. `explainLink` does the same for the links between one
  * source page and one target URL.
  *
- * Document frequencies for relevance are computed over the digests of the pages involved (the linking
- * pages and the target pages): terms every one of them shares (the site's boilerplate) weigh little.
+ * A link's score must not depend on which listing shows it (a page of `backlinks`, another page, `explain`),
+ * so what the score compares a link with is fixed by the target's registrable domain (`qualityContext`):
+ *   - document frequencies for relevance come from the text digests of the pages of every live external
+ *     backlink to that domain (the linking pages and the pages they link to): terms all of them share
+ *     (the site's boilerplate) weigh little;
+ *   - sitewide repetition counts, per referring domain, its pages linking anywhere in that domain
+ *     (internal, lost and every kind included).
  */
 import { UsageError } from '../../core/errors.ts';
 import type { LedgerKind } from '../../core/ledger/model.ts';
 import type { PageFacts } from '../../core/ledger/page-facts.ts';
-import { type LinkFilter, linkFilter, type Scope, targetSelector } from '../../core/ledger/query.ts';
+import { linkFilter, type Scope, targetSelector } from '../../core/ledger/query.ts';
 import type { BacklinkRow } from '../../core/ledger/rows.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import { type LinkQuality, linkQuality } from '../../core/quality/score.ts';
 import { DEFAULT_QUALITY_WEIGHTS, type QualityWeights } from '../../core/quality/weights.ts';
 import { anchorRelevance, DocumentFrequencies, pageRelevance, topicLabels } from '../../core/text/index.ts';
+import { registrableDomain } from '../../core/url/host-keys.ts';
 import { normalizeUrl } from '../../core/url/normalize.ts';
 import { allBacklinks } from '../ledger/all-backlinks.ts';
 
@@ -46,13 +52,14 @@ export interface QualityRequest {
 
 /** Every backlink of a target (within the filter) with its quality, best first. */
 export async function scoreBacklinks(store: LedgerStore, request: QualityRequest): Promise<ScoredLink[]> {
-  const filter = linkFilter(targetSelector(request.target, request.scope ?? 'domain'), {
+  const selector = targetSelector(request.target, request.scope ?? 'domain');
+  const filter = linkFilter(selector, {
     includeInternal: request.includeInternal ?? false,
     status: request.status ?? 'live',
     ...(request.kinds === undefined ? {} : { kinds: request.kinds }),
   });
   const links = await allBacklinks(store, filter);
-  const scored = await scoreLinks(store, links, filter, request.weights ?? DEFAULT_QUALITY_WEIGHTS);
+  const scored = await scoreLinks(store, links, request.weights ?? DEFAULT_QUALITY_WEIGHTS);
   return scored.sort(
     (a, b) => b.quality.score - a.quality.score || compare(a.link.sourceUrl, b.link.sourceUrl),
   );
@@ -75,32 +82,54 @@ export async function explainLink(
     kinds: 'all',
   });
   const links = (await allBacklinks(store, toUrl)).filter((l) => l.sourceUrl === sourceUrl);
-  if (links.length === 0) return [];
-  // Sitewide repetition is about the target's site: pages of the source domain linking anywhere in it.
-  const site = linkFilter(targetSelector(new URL(targetUrl).hostname, 'domain'), {
-    includeInternal: true,
-    status: 'all',
-  });
-  return scoreLinks(store, links, site, weights);
+  return scoreLinks(store, links, weights);
 }
 
-/** Scores given ledger links; `siteFilter` selects the links that count for sitewide repetition. */
+/** What scores are measured against, fixed by the target's registrable domain (see the top of the file). */
+interface QualityContext {
+  df: DocumentFrequencies;
+  /** Pages of each referring domain linking anywhere in the target's domain. */
+  perDomain: Map<string, number>;
+  facts: Map<string, PageFacts>;
+}
+
+async function qualityContext(
+  store: LedgerStore,
+  domain: string,
+  links: readonly BacklinkRow[],
+): Promise<QualityContext> {
+  const site = targetSelector(domain, 'domain');
+  const corpus = await allBacklinks(store, linkFilter(site, { status: 'live' }));
+  const corpusUrls = new Set(corpus.flatMap((l) => [l.sourceUrl, l.targetUrl]));
+  const urls = new Set([...corpusUrls, ...links.flatMap((l) => [l.sourceUrl, l.targetUrl])]);
+  const facts = await store.pageFacts([...urls]);
+  const df = new DocumentFrequencies();
+  for (const [url, f] of facts) if (corpusUrls.has(url) && f.textDigest) df.add(f.textDigest);
+  const perDomain = await store.linkingPagesPerDomain(
+    linkFilter(site, { includeInternal: true, status: 'all', kinds: 'all' }),
+  );
+  return { df, perDomain, facts };
+}
+
+/**
+ * Scores given ledger links, each against its target's domain (qualityContext), so the same link scores
+ * the same whatever else is listed with it.
+ */
 export async function scoreLinks(
   store: LedgerStore,
   links: readonly BacklinkRow[],
-  siteFilter: LinkFilter,
   weights: QualityWeights,
 ): Promise<ScoredLink[]> {
   if (links.length === 0) return [];
-  const urls = [...new Set(links.flatMap((l) => [l.sourceUrl, l.targetUrl]))];
-  const facts = await store.pageFacts(urls);
+  const contexts = new Map<string, QualityContext>();
+  for (const domain of new Set(links.map((l) => registrableDomain(l.targetHost)))) {
+    const mine = links.filter((l) => registrableDomain(l.targetHost) === domain);
+    contexts.set(domain, await qualityContext(store, domain, mine));
+  }
   const pageAuthority = await store.authorityOf('page', [...new Set(links.map((l) => l.sourceUrl))]);
   const domainAuthority = await store.authorityOf('domain', [...new Set(links.map((l) => l.sourceDomain))]);
-  const perDomain = await store.linkingPagesPerDomain(siteFilter);
-  const df = new DocumentFrequencies();
-  for (const f of facts.values()) if (f.textDigest) df.add(f.textDigest);
-
   return links.map((link) => {
+    const { df, perDomain, facts } = contexts.get(registrableDomain(link.targetHost))!;
     const source: PageFacts | undefined = facts.get(link.sourceUrl);
     const target: PageFacts | undefined = facts.get(link.targetUrl);
     const relevance =
