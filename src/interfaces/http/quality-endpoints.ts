@@ -8,13 +8,13 @@ import { generateDisavow } from '../../app/quality/generate-disavow.ts';
 import { explainLink } from '../../app/quality/link-quality.ts';
 import { auditToxicity } from '../../app/quality/toxic.ts';
 import { parseEntry } from '../../core/disavow/classify.ts';
-import { SCOPES } from '../../core/ledger/query.ts';
+import { MAX_LIMIT, SCOPES } from '../../core/ledger/query.ts';
 import type { ReviewKind } from '../../core/ledger/review.ts';
 import { normalizeUrl } from '../../core/url/normalize.ts';
 import { toxicCsv } from '../cli/output/toxic-format.ts';
 import { ApiError, badParameter } from './api-error.ts';
-import { checkTarget, formatParam, oneOf } from './params.ts';
-import { csvResponse, formatOf } from './respond.ts';
+import { checkTarget, formatParam, integer, oneOf } from './params.ts';
+import { csvResponse, formatOf, pageInfo } from './respond.ts';
 import { type ApiEnv, addEndpoint, type EndpointContext } from './route.ts';
 import {
   DisavowVersionSchema,
@@ -82,6 +82,17 @@ export function addQualityEndpoints(
         minScore: score('minScore', 'list links scoring at least this (default: the flag threshold)'),
         brand: strings.openapi({ description: 'brand terms for anchor classes (repeatable)' }),
         keyword: strings.openapi({ description: 'money keywords for exact-match anchors (repeatable)' }),
+        limit: z
+          .string()
+          .regex(/^\d{1,6}$/, { error: 'limit must be an integer from 1 to 100000' })
+          .transform(Number)
+          .refine((n) => n >= 1 && n <= MAX_LIMIT, { error: 'limit must be an integer from 1 to 100000' })
+          .optional()
+          .openapi({
+            type: 'integer',
+            description: 'links per page (default: every link; `total` and `page` say how many there are)',
+          }),
+        offset: integer('offset', 0, Number.MAX_SAFE_INTEGER, 0, 'links to skip (with limit)'),
         trusted: strings.openapi({
           description:
             'domains you trust (repeatable or comma-separated): seeds of spam mass on the ledger domain graph, which adds the high-spam-mass reason (as `toxic --trusted FILE`)',
@@ -110,8 +121,17 @@ export function addQualityEndpoints(
       const shown = report.links
         .filter((l) => query.all || (min === undefined ? l.flagged : l.score >= min))
         .sort((a, b) => b.score - a.score || (a.sourceUrl < b.sourceUrl ? -1 : 1));
-      if (formatOf(c, query.format) === 'csv') return csvResponse(c, 'toxic', toxicCsv(shown));
-      return c.json({ ...report, links: shown, unknownSeeds }, 200);
+      const paged = query.limit === undefined ? shown : shown.slice(query.offset, query.offset + query.limit);
+      if (formatOf(c, query.format) === 'csv') return csvResponse(c, 'toxic', toxicCsv(paged));
+      const page =
+        query.limit === undefined
+          ? null
+          : {
+              ...pageInfo(paged.length, { limit: query.limit, offset: query.offset }),
+              // The whole list is known here, so the next offset is exact (not "the page was full").
+              nextOffset: query.offset + paged.length < shown.length ? query.offset + paged.length : null,
+            };
+      return c.json({ ...report, links: paged, total: shown.length, page, unknownSeeds }, 200);
     },
   });
 

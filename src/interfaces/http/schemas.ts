@@ -206,6 +206,8 @@ export const ToxicSchema = z
     domains: z.array(z.object({}).loose()),
     unavailable: z.array(z.object({}).loose()),
     whitelisted: z.object({ links: z.number().int() }),
+    total: z.number().int().openapi({ description: 'links listed in all (before limit/offset)' }),
+    page: PageSchema.nullable().openapi({ description: 'with limit: this page of the links' }),
     unknownSeeds: z
       .array(z.string())
       .openapi({ description: 'trusted domains given that are not in the ledger (they seed nothing)' }),

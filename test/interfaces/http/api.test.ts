@@ -202,6 +202,21 @@ describe('reports: the same rows as the application functions', () => {
     expect((toxic.links as unknown[]).length).toBe(report.links.length);
     const flagged = await getJson('/api/v1/toxic?target=target.example');
     expect((flagged.links as { flagged: boolean }[]).every((l) => l.flagged)).toBe(true);
+    // paging: pages of the same ordered list, with the exact total and next offset.
+    const everything = toxic.links as { sourceUrl: string; targetUrl: string }[];
+    expect(toxic.total).toBe(everything.length);
+    expect(toxic.page).toBeNull();
+    const pages: unknown[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const got = await getJson(`/api/v1/toxic?target=target.example&all=true&limit=4&offset=${offset}`);
+      const page = got.page as unknown as { count: number; nextOffset: number | null };
+      expect(got.total).toBe(everything.length);
+      expect(page.count).toBe((got.links as unknown[]).length);
+      pages.push(...(got.links as unknown[]));
+      offset = page.nextOffset;
+    }
+    expect(pages).toEqual(everything);
+    expect((await get('/api/v1/toxic?target=target.example&limit=0')).status).toBe(400);
     // trusted seeds: the same spam mass as toxic --trusted; seeds not in the ledger are named.
     const seeded = await getJson(
       '/api/v1/toxic?target=target.example&all=true&trusted=news-1.example,nowhere.example',
