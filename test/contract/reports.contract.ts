@@ -13,6 +13,8 @@ import {
   reportProfile,
   reportRefDomains,
 } from '../../src/app/ledger/reports.ts';
+import { linkFilter, targetSelector } from '../../src/core/ledger/query.ts';
+import type { BacklinkRow } from '../../src/core/ledger/rows.ts';
 import type { LedgerStore } from '../../src/core/ledger/store.ts';
 import { capture, day, feed, link, nofollow, observation, randomScenario } from './ledger-fixtures.ts';
 import type { StoreFactory } from './ledger-store.contract.ts';
@@ -192,6 +194,41 @@ export function describeReportContract(name: string, open: StoreFactory): void {
       expect(p.topDomains[0]).toEqual({ name: 'two.net', links: 3, refdomains: 1 });
       expect(p.tlds.map((t) => t.name)).toEqual(['net', 'org', 'io']);
       expect(p.kinds).toEqual([{ name: 'a', links: 6, refdomains: 3 }]);
+    });
+
+    it('streams a whole listing in batches, in order, with back-pressure', async () => {
+      const big = await open();
+      try {
+        await feed(big, randomScenario(31, 2500, 1), 5000);
+        for (const listing of [
+          { sort: 'first-seen', order: 'desc' },
+          { sort: 'source-url', order: 'asc' },
+        ] as const) {
+          const filter = linkFilter(targetSelector('acme.com', 'domain'), {
+            includeInternal: true,
+            status: 'all',
+            kinds: 'all',
+          });
+          const expected = await big.backlinks({ ...filter, ...listing, limit: 1_000_000, offset: 0 });
+          const streamed: BacklinkRow[] = [];
+          const events: string[] = [];
+          const total = await big.backlinkBatches({ ...filter, ...listing }, async (rows) => {
+            expect(rows.length).toBeGreaterThan(0);
+            events.push(`start ${rows.length}`);
+            await new Promise((r) => setTimeout(r, 5));
+            streamed.push(...rows);
+            events.push('end');
+          });
+          expect(total).toBe(expected.length);
+          expect(streamed).toEqual(expected);
+          expect(expected.length).toBeGreaterThan(2048);
+          // Each batch was handed over only after the previous one was taken.
+          expect(events.filter((e) => e.startsWith('start')).length).toBeGreaterThan(1);
+          expect(events.every((e, i) => (i % 2 === 0 ? e.startsWith('start') : e === 'end'))).toBe(true);
+        }
+      } finally {
+        await big.close();
+      }
     });
 
     it('answers like the reference store on random ledgers', async () => {

@@ -398,7 +398,7 @@ describe('dashboard', () => {
     await open(`/backlinks?target=${TARGET}&dofollow=true`);
     await eventually(() => text('backlinks-total')).toBe(count(profile.dofollowLinks));
     const href = await byTestId('export-csv').getAttribute('href');
-    expect(href).toContain('format=csv');
+    expect(href).toContain('backlinks/export?');
     expect(href).toContain('dofollow=true');
     const { file, text: csv } = await download(() => byTestId('export-csv').click());
     expect(file.suggestedFilename()).toMatch(/\.csv$/);

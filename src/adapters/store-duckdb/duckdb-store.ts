@@ -22,6 +22,7 @@ import type { PageLedgerState } from '../../core/ledger/model.ts';
 import type { PageFacts } from '../../core/ledger/page-facts.ts';
 import type {
   AnchorQuery,
+  BacklinkListing,
   BacklinkQuery,
   LinkFilter,
   PageQuery,
@@ -57,7 +58,14 @@ import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
 import { clusterInPlace, copyClustered, unclusteredShare } from './optimize.ts';
 import { ReaderPool } from './reader-pool.ts';
-import { queryAnchors, queryBacklinks, queryPages, queryProfile, queryRefDomains } from './report-queries.ts';
+import {
+  queryAnchors,
+  queryBacklinks,
+  queryPages,
+  queryProfile,
+  queryRefDomains,
+  streamBacklinks,
+} from './report-queries.ts';
 import {
   addReview,
   disavowVersionsOf,
@@ -190,6 +198,15 @@ export class DuckDbLedgerStore implements LedgerStore {
 
   backlinks(query: BacklinkQuery): Promise<BacklinkRow[]> {
     return this.read((conn) => queryBacklinks(conn, query));
+  }
+
+  backlinkBatches(
+    listing: BacklinkListing,
+    onBatch: (rows: readonly BacklinkRow[]) => void | Promise<void>,
+  ): Promise<number> {
+    // A connection of its own: `onBatch` may query the store (authority of each batch) while this runs.
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    return this.readers.useOwn(this.instance, (conn) => streamBacklinks(conn, listing, onBatch));
   }
 
   refDomains(query: RefDomainQuery): Promise<RefDomainRow[]> {

@@ -18,6 +18,8 @@ export class ReaderPool {
   private count = 0;
   private idle: DuckDBConnection[] = [];
   private waiting: Waiter[] = [];
+  /** Connections of their own (long streams), to wait for before closing. */
+  private readonly own = new Set<Promise<unknown>>();
 
   /** `setup` runs on each new connection (the per-connection temp tables some lookups stage keys in). */
   constructor(
@@ -47,8 +49,33 @@ export class ReaderPool {
     }
   }
 
+  /**
+   * Runs `work` on a connection of its own, opened for it and closed after: for a long streamed read
+   * whose consumer queries the store between batches (on a pooled reader it could take the last one, and
+   * on the writer's connection it would wait for itself). closeAll waits for it.
+   */
+  async useOwn<T>(instance: DuckDBInstance, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await instance.connect();
+    await this.setup(conn);
+    const run = (async () => {
+      try {
+        return await work(conn);
+      } finally {
+        conn.closeSync();
+      }
+    })();
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.own.add(settled);
+    void settled.then(() => this.own.delete(settled));
+    return run;
+  }
+
   /** Takes every reader back (waiting for reads in flight) and closes them. */
   async closeAll(final = false): Promise<void> {
+    while (this.own.size > 0) await Promise.all(this.own);
     const taken: DuckDBConnection[] = [];
     // Ahead of the reads already waiting: they get a connection again after open().
     while (taken.length < this.count)

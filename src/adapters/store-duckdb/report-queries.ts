@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LedgerKind } from '../../core/ledger/model.ts';
 import type {
   AnchorQuery,
+  BacklinkListing,
   BacklinkQuery,
   PageQuery,
   ProfileQuery,
@@ -49,15 +50,17 @@ const BACKLINK_SORT_COLUMN = {
   anchor: 'anchor',
 } as const;
 
-export async function queryBacklinks(conn: DuckDBConnection, q: BacklinkQuery): Promise<BacklinkRow[]> {
-  const p = new Params();
+function backlinksSql(q: BacklinkListing, p: Params, extraColumns = ''): string {
   const where = whereOf(q, p);
   const order = `${BACKLINK_SORT_COLUMN[q.sort]} ${direction(q.order)}, source_url, target_url, kind, followed`;
-  const found = await rows(
-    conn,
-    `SELECT ${LINK_COLUMNS} FROM links WHERE ${where} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
-    p,
-  );
+  return `SELECT ${LINK_COLUMNS}${extraColumns} FROM links WHERE ${where} ORDER BY ${order}`;
+}
+
+/** The sources of each link as a column (a streamed result allows no second query on its connection). */
+const SOURCES_COLUMN = `, (SELECT list(s.source ORDER BY s.source) FROM link_sources s WHERE s.link_id = links.id) AS sources`;
+
+/** Rows as read to report rows, each with the sources that saw it (one lookup for the whole batch). */
+async function withSources(conn: DuckDBConnection, found: readonly Row[]): Promise<BacklinkRow[]> {
   const sources = new Map<number, string[]>();
   if (found.length > 0) {
     const ids = found.map((r) => Number(r.id)).join(', ');
@@ -69,18 +72,47 @@ export async function queryBacklinks(conn: DuckDBConnection, q: BacklinkQuery): 
     );
     for (const s of src) sources.set(s.id as number, s.sources as string[]);
   }
-  return found.map((r) => {
-    const {
-      id,
-      pageId: _p,
-      lastLive: _l,
-      reportedLostAt: _r,
-      reportedLostReason: _rr,
-      attrsAt: _a,
-      ...rest
-    } = linkOf(r);
-    return { ...rest, sources: sources.get(id!) ?? [] };
-  });
+  return found.map((r) => backlinkRowOf(r, sources.get(Number(r.id)) ?? null));
+}
+
+function backlinkRowOf(r: Row, sources: string[] | null): BacklinkRow {
+  const {
+    id: _id,
+    pageId: _p,
+    lastLive: _l,
+    reportedLostAt: _r,
+    reportedLostReason: _rr,
+    attrsAt: _a,
+    ...rest
+  } = linkOf(r);
+  return { ...rest, sources: sources ?? [] };
+}
+
+export async function queryBacklinks(conn: DuckDBConnection, q: BacklinkQuery): Promise<BacklinkRow[]> {
+  const p = new Params();
+  const found = await rows(conn, `${backlinksSql(q, p)} LIMIT ${q.limit} OFFSET ${q.offset}`, p);
+  return withSources(conn, found);
+}
+
+/**
+ * Every row of a backlinks listing, in its order, in batches as DuckDB produces them: one query (one
+ * snapshot of the ledger), streamed, so an export of a million links holds one batch in memory at a time.
+ * `onBatch` may return a promise; the next batch is read once it resolves (back-pressure).
+ */
+export async function streamBacklinks(
+  conn: DuckDBConnection,
+  q: BacklinkListing,
+  onBatch: (rows: readonly BacklinkRow[]) => void | Promise<void>,
+): Promise<number> {
+  const p = new Params();
+  const result = await conn.stream(backlinksSql(q, p, SOURCES_COLUMN), p.values);
+  let total = 0;
+  for await (const batch of result.yieldRowObjectJs()) {
+    if (batch.length === 0) continue;
+    total += batch.length;
+    await onBatch(batch.map((r) => backlinkRowOf(r as Row, (r as Row).sources as string[] | null)));
+  }
+  return total;
 }
 
 const REFDOMAIN_SORT = {

@@ -20,6 +20,7 @@ import type { PageFacts } from '../../core/ledger/page-facts.ts';
 import { materializeFresh } from '../../core/ledger/plan-fresh.ts';
 import type {
   AnchorQuery,
+  BacklinkListing,
   BacklinkQuery,
   LinkFilter,
   PageQuery,
@@ -45,6 +46,9 @@ interface SourceSpan {
   first: number;
   last: number;
 }
+
+/** Rows per batch of backlinkBatches (DuckDB's vector size, so both stores batch alike). */
+const MEMORY_BATCH = 2048;
 
 export class MemoryLedgerStore implements LedgerStore {
   readonly backend = 'memory';
@@ -140,6 +144,15 @@ export class MemoryLedgerStore implements LedgerStore {
       .filter((r) => key === undefined || r.key === key)
       .sort((a, b) => a.startedAt - b.startedAt || compareText(a.id, b.id))
       .map((r) => structuredClone(r));
+  }
+
+  async backlinkBatches(
+    listing: BacklinkListing,
+    onBatch: (rows: readonly BacklinkRow[]) => void | Promise<void>,
+  ): Promise<number> {
+    const all = await this.backlinks({ ...listing, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+    for (let i = 0; i < all.length; i += MEMORY_BATCH) await onBatch(all.slice(i, i + MEMORY_BATCH));
+    return all.length;
   }
 
   async backlinks(q: BacklinkQuery): Promise<BacklinkRow[]> {

@@ -27,7 +27,7 @@ import {
   type SortOrder,
   targetSelector,
 } from '../../core/ledger/query.ts';
-import type { NamedCount, WindowCounts } from '../../core/ledger/rows.ts';
+import type { BacklinkRow, NamedCount, WindowCounts } from '../../core/ledger/rows.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
 import type { Placement } from '../../core/link/link.ts';
 import type { QualityWeights } from '../../core/quality/weights.ts';
@@ -114,6 +114,20 @@ export async function reportBacklinks(
     ...paging(req, 'desc'),
     sort: req.sort ?? 'first-seen',
   });
+  const withAuthority = await shapedWithAuthority(store, rows);
+  if (!req.quality) return withAuthority;
+  const scored = await scoreLinks(store, rows, req.quality);
+  return withAuthority.map((row, i) => ({
+    ...row,
+    quality: Math.round(scored[i]!.quality.score * 10) / 10,
+  }));
+}
+
+/** Ledger rows as report rows (ISO times, `rel` as a list), with the stored authority of their sources. */
+async function shapedWithAuthority(
+  store: LedgerStore,
+  rows: readonly BacklinkRow[],
+): Promise<BacklinkReportRow[]> {
   const shaped = rows.map((r) => ({
     sourceUrl: r.sourceUrl,
     targetUrl: r.targetUrl,
@@ -132,13 +146,24 @@ export async function reportBacklinks(
     sourceHost: r.sourceHost,
     sourceDomain: r.sourceDomain,
   }));
-  const withAuthority = await withBacklinkAuthority(store, shaped);
-  if (!req.quality) return withAuthority;
-  const scored = await scoreLinks(store, rows, req.quality);
-  return withAuthority.map((row, i) => ({
-    ...row,
-    quality: Math.round(scored[i]!.quality.score * 10) / 10,
-  }));
+  return withBacklinkAuthority(store, shaped);
+}
+
+/**
+ * Every backlink of a listing (no paging), in its order, handed to `onRows` in batches as the store
+ * streams them: an export of a target with a million links holds one batch at a time. The next batch is
+ * read once `onRows`' promise resolves. Resolves with the number of rows.
+ */
+export async function exportBacklinks(
+  store: LedgerStore,
+  req: Omit<ReportRequest, 'limit' | 'offset'> & { sort?: BacklinkSort },
+  onRows: (rows: readonly BacklinkReportRow[]) => void | Promise<void>,
+): Promise<number> {
+  const filter = filterOf(req);
+  return store.backlinkBatches(
+    { ...filter, sort: req.sort ?? 'first-seen', order: req.order ?? 'desc' },
+    async (rows) => onRows(await shapedWithAuthority(store, rows)),
+  );
 }
 
 export interface RefDomainReportRow {

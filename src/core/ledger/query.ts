@@ -78,9 +78,12 @@ export const PAGE_SORTS = [
 ] as const;
 export type PageSort = (typeof PAGE_SORTS)[number];
 
-export interface BacklinkQuery extends LinkFilter, Paging {
+/** A backlinks listing without paging: what an export streams. */
+export interface BacklinkListing extends LinkFilter {
   sort: BacklinkSort;
+  order: SortOrder;
 }
+export interface BacklinkQuery extends BacklinkListing, Paging {}
 export interface RefDomainQuery extends LinkFilter, Paging {
   sort: RefDomainSort;
 }

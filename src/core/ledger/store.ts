@@ -15,6 +15,7 @@ import type { PageFacts } from './page-facts.ts';
 import type { PagePlan } from './plan-page.ts';
 import type {
   AnchorQuery,
+  BacklinkListing,
   BacklinkQuery,
   LinkFilter,
   PageQuery,
@@ -63,6 +64,14 @@ export interface LedgerStore {
   /** Every frontier entry of a crawl job (queued and done), by (depth, seq). */
   frontier(jobId: string): Promise<FrontierEntry[]>;
   backlinks(query: BacklinkQuery): Promise<BacklinkRow[]>;
+  /**
+   * Every row of a backlinks listing, in its order, in batches (one consistent snapshot; exports). The next
+   * batch is produced after the promise `onBatch` returns resolves. Resolves with the number of rows.
+   */
+  backlinkBatches(
+    listing: BacklinkListing,
+    onBatch: (rows: readonly BacklinkRow[]) => void | Promise<void>,
+  ): Promise<number>;
   refDomains(query: RefDomainQuery): Promise<RefDomainRow[]>;
   anchors(query: AnchorQuery): Promise<AnchorRow[]>;
   linkedPages(query: PageQuery): Promise<LinkedPageRow[]>;

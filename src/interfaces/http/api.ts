@@ -88,9 +88,13 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     },
   });
 
-  // Reads of the ledger may be answered from the cache, once the token check passed; jobs change by the second.
+  // Reads of the ledger may be answered from the cache, once the token check passed; jobs change by the
+  // second, and an export is streamed (never held whole in memory).
   const proceed = (c: Context<ApiEnv>, next: Next) =>
-    deps.cache && c.req.method === 'GET' && !c.req.path.startsWith('/api/v1/jobs')
+    deps.cache &&
+    c.req.method === 'GET' &&
+    !c.req.path.startsWith('/api/v1/jobs') &&
+    !c.req.path.endsWith('/export')
       ? deps.cache.serve(c, next)
       : next();
   const auth =
@@ -125,6 +129,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   const ctx: EndpointContext = {
     withStore: deps.withStore ?? storeAccess(deps.store).withStore,
     now: deps.now ?? Date.now,
+    log,
   };
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -112,6 +112,20 @@ export const reportQuery = z
   })
   .superRefine((q, ctx) => checkTarget(q.target, q.scope, ctx));
 
+/** Status and sorting on top of the report query: a listing's rows, before paging. */
+function listingFields<const S extends readonly [string, ...string[]]>(sorts: S, defaultSort: S[number]) {
+  return {
+    ...reportQuery.shape,
+    status: oneOf('status', STATUSES).default('live').openapi({ description: 'live, lost or all links' }),
+    sort: oneOf('sort', sorts)
+      .optional()
+      .openapi({ description: `default ${defaultSort}` }),
+    order: oneOf('order', ORDERS)
+      .optional()
+      .openapi({ description: 'default: the natural order of the sort' }),
+  };
+}
+
 /** Adds status, sorting and paging to the report query (`backlinks`, `refdomains`, `anchors`, `pages`). */
 export function listingQuery<
   const S extends readonly [string, ...string[]],
@@ -122,24 +136,21 @@ export function listingQuery<
   /** Parameters of one endpoint only (`backlinks?quality=true`). */
   extra: E = {} as E,
 ) {
+  return z.object({ ...listingFields(sorts, defaultSort), ...pageParams, ...extra }).superRefine((q, ctx) => {
+    // With a generic `extra` shape TypeScript cannot see the common fields; they are there.
+    const common = q as unknown as { target: string; scope: (typeof SCOPES)[number] };
+    checkTarget(common.target, common.scope, ctx);
+  });
+}
+
+/** A whole listing, no paging (`backlinks/export`). */
+export function exportQuery<const S extends readonly [string, ...string[]]>(
+  sorts: S,
+  defaultSort: S[number],
+) {
   return z
-    .object({
-      ...reportQuery.shape,
-      status: oneOf('status', STATUSES).default('live').openapi({ description: 'live, lost or all links' }),
-      sort: oneOf('sort', sorts)
-        .optional()
-        .openapi({ description: `default ${defaultSort}` }),
-      order: oneOf('order', ORDERS)
-        .optional()
-        .openapi({ description: 'default: the natural order of the sort' }),
-      ...pageParams,
-      ...extra,
-    })
-    .superRefine((q, ctx) => {
-      // With a generic `extra` shape TypeScript cannot see the common fields; they are there.
-      const common = q as unknown as { target: string; scope: (typeof SCOPES)[number] };
-      checkTarget(common.target, common.scope, ctx);
-    });
+    .object(listingFields(sorts, defaultSort))
+    .superRefine((q, ctx) => checkTarget(q.target, q.scope, ctx));
 }
 
 export const pageParams = {

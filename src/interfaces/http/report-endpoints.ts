@@ -9,6 +9,7 @@ import { reportBrokenPages } from '../../app/ledger/broken.ts';
 import { competitorKeys, reportGap } from '../../app/ledger/gap.ts';
 import { reportHistory } from '../../app/ledger/history.ts';
 import {
+  exportBacklinks,
   type ReportRequest,
   reportAnchors,
   reportBacklinks,
@@ -28,10 +29,12 @@ import {
 } from '../../core/ledger/query.ts';
 import { DEFAULT_QUALITY_WEIGHTS } from '../../core/quality/weights.ts';
 import { brokenCsv, gapCsv, HISTORY_CSV_COLUMNS } from '../cli/output/change-format.ts';
+import { csvLine } from '../cli/output/csv.ts';
 import {
   ANCHOR_CSV_COLUMNS,
   BACKLINK_CSV_COLUMNS,
   BACKLINK_QUALITY_CSV_COLUMNS,
+  csvRow,
   csvRows,
   PAGE_CSV_COLUMNS,
   profileCsv,
@@ -39,6 +42,7 @@ import {
 } from '../cli/output/report-format.ts';
 import { asParameter, badParameter } from './api-error.ts';
 import {
+  exportQuery,
   flag,
   formatParam,
   integer,
@@ -49,7 +53,7 @@ import {
   pageParams,
   reportQuery,
 } from './params.ts';
-import { csvResponse, formatOf, listingResponse } from './respond.ts';
+import { csvResponse, csvStream, formatOf, listingResponse } from './respond.ts';
 import { type ApiEnv, addEndpoint, type EndpointContext } from './route.ts';
 import {
   AnchorPageSchema,
@@ -132,6 +136,46 @@ export function addReportEndpoints(
         paging,
         csv: () => csvRows(query.quality ? BACKLINK_QUALITY_CSV_COLUMNS : BACKLINK_CSV_COLUMNS, rows),
       });
+    },
+  });
+
+  addEndpoint(app, auth, {
+    method: 'get',
+    path: '/api/v1/backlinks/export',
+    role: 'read',
+    tags,
+    summary: 'Every backlink of a listing as one CSV download, streamed (no 100,000-row page limit)',
+    description:
+      'The same filters, sort and columns as `backlinks?format=csv`, without paging: the rows come from one consistent read of the ledger as they are produced, so a target with millions of links downloads in constant memory. Not cached.',
+    query: exportQuery(BACKLINK_SORTS, 'first-seen'),
+    responses: {
+      200: {
+        description: 'the CSV (the CLI columns), streamed',
+        content: { 'text/csv': { schema: z.string() } },
+      },
+    },
+    handler: async (c, { query }) => {
+      const {
+        limit: _l,
+        offset: _o,
+        ...request
+      } = listingOf(BACKLINK_SORTS, { ...query, limit: 1, offset: 0 });
+      const name = `backlinks-${query.target.replace(/[^A-Za-z0-9.-]+/g, '_')}`;
+      return csvStream(
+        c,
+        name,
+        async (write) => {
+          await write(csvLine(BACKLINK_CSV_COLUMNS));
+          await ctx.withStore((s) =>
+            exportBacklinks(s, request, async (rows) => {
+              let chunk = '';
+              for (const row of rows) chunk += csvRow(BACKLINK_CSV_COLUMNS, row);
+              await write(chunk);
+            }),
+          );
+        },
+        ctx.log,
+      );
     },
   });
 

@@ -46,6 +46,62 @@ export function csvResponse(c: Context, name: string, chunks: Iterable<string>):
 }
 
 /**
+ * A CSV download written while it is produced: `produce` calls `write` for each chunk and waits when the
+ * client reads slower than we write (back-pressure), so a million-row export holds a few chunks in memory.
+ * A client that goes away makes `write` throw, which stops `produce`. Headers are sent before the first
+ * row, so an error midway can only cut the download short (and is logged).
+ */
+export function csvStream(
+  c: Context,
+  name: string,
+  produce: (write: (chunk: string) => Promise<void>) => Promise<void>,
+  log: (message: string) => void,
+): Response {
+  const encoder = new TextEncoder();
+  let wake: (() => void) | null = null;
+  let gone = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const write = async (chunk: string) => {
+          if (gone) throw new Error('the client closed the download');
+          controller.enqueue(encoder.encode(chunk));
+          if ((controller.desiredSize ?? 1) <= 0)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+          if (gone) throw new Error('the client closed the download');
+        };
+        produce(write).then(
+          () => controller.close(),
+          (error: unknown) => {
+            if (!gone) {
+              log(
+                `export ${name} stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+              );
+              controller.error(error);
+            }
+          },
+        );
+      },
+      pull() {
+        wake?.();
+        wake = null;
+      },
+      cancel() {
+        gone = true;
+        wake?.();
+        wake = null;
+      },
+    },
+    { highWaterMark: 8 },
+  );
+  c.header('content-type', 'text/csv; charset=utf-8');
+  c.header('content-disposition', `attachment; filename="${name}.csv"`);
+  return c.body(stream, 200);
+}
+
+/**
  * A page of a listing: `{data, ...extra, page}` as JSON, or the CSV rows. Both carry the Link header
  * when the page is full.
  */

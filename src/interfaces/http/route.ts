@@ -19,6 +19,8 @@ export interface EndpointContext {
   /** Runs `use` on the store once the queries before it are done (one connection serialises them). */
   withStore: <T>(use: (store: LedgerStore) => Promise<T>) => Promise<T>;
   now: () => number;
+  /** The server log (what clients must not see). */
+  log: (message: string) => void;
 }
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;

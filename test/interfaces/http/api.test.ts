@@ -112,6 +112,27 @@ describe('reports: the same rows as the application functions', () => {
     expect(body.page).toEqual({ limit: 100, offset: 0, count: expected.length, nextOffset: null });
   });
 
+  it('exports a whole listing as the same CSV the paged endpoint gives, streamed', async () => {
+    for (const query of [
+      `target=${TARGET}`,
+      `target=${TARGET}&dofollow=true&sort=source-url&order=asc&status=all`,
+    ]) {
+      const paged = await get(`/api/v1/backlinks?${query}&format=csv&limit=100000`);
+      const exported = await get(`/api/v1/backlinks/export?${query}`);
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(exported.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="backlinks-radsport-suche\.ch\.csv"$/,
+      );
+      const text = await exported.text();
+      expect(text).toBe(await paged.text());
+      expect(text.split('\n').length).toBeGreaterThan(20);
+    }
+    expect((await get(`/api/v1/backlinks/export?target=${TARGET}&limit=5`)).status).toBe(200);
+    expect((await get('/api/v1/backlinks/export?target=')).status).toBe(400);
+    expect((await get(`/api/v1/backlinks/export?target=${TARGET}`, null)).status).toBe(401);
+  });
+
   it('backlinks with quality=true: each row carries the quality backlinks --quality computes', async () => {
     const body = await getJson(`/api/v1/backlinks?target=${TARGET}&quality=true&limit=100`);
     const expected = await reportBacklinks(store, {

@@ -101,6 +101,12 @@ describe('response cache', () => {
     expect(csv.headers.get('content-type')).toMatch(/csv/);
     expect((await get(path, READ, 'text/csv')).headers.get('content-type')).toMatch(/csv/);
     expect((await get('/api/v1/jobs')).headers.get('x-cache')).toBeNull();
+    const exported = `/api/v1/backlinks/export?target=${TARGET}`;
+    for (let i = 0; i < 2; i++) {
+      const res = await get(exported);
+      expect(res.headers.get('x-cache')).toBeNull();
+      expect(await res.text()).toMatch(/^sourceUrl,/);
+    }
     expect((await get('/api/v1/backlinks?target=')).headers.get('x-cache')).toBeNull();
     expect((await get('/api/v1/backlinks?target=')).headers.get('x-cache')).toBeNull();
   });

@@ -15,7 +15,7 @@ interface Props {
   children: ReactNode;
   testId: string;
   className?: string;
-  title?: string;
+  title?: string | undefined;
 }
 
 export function DownloadLink({ path, query, filename, children, testId, className, title }: Props) {

@@ -6,6 +6,7 @@
 import { LINK_KINDS, PLACEMENTS, STATUSES } from '../api/types.ts';
 import { updateParams } from '../router/hash.ts';
 import { boolParam, flagValue, oneOfParam } from '../router/params.ts';
+import { Check, Field } from './Field.tsx';
 
 export type FilterName = 'status' | 'dofollow' | 'kind' | 'placement' | 'since' | 'internal' | 'quality';
 
@@ -13,6 +14,16 @@ interface Props {
   params: URLSearchParams;
   show: readonly FilterName[];
 }
+
+/** The filters of every link listing (`filterQuery` and `statusOf` read them). */
+export const REPORT_FILTERS: readonly FilterName[] = [
+  'status',
+  'kind',
+  'placement',
+  'since',
+  'dofollow',
+  'internal',
+];
 
 const set = (name: string, value: string | null) => updateParams({ [name]: value, offset: null });
 
@@ -26,108 +37,103 @@ function validDay(value: string | null): string {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value ? value : '';
 }
 
+/** `[value, label]`; the value '' is the filter's absence. */
+type Option = readonly [string, string];
+
+const STATUS_OPTIONS = STATUSES.map(
+  (s): Option => [s, s === 'all' ? 'Live and lost' : s === 'live' ? 'Live' : 'Lost'],
+);
+const KIND_OPTIONS: Option[] = [
+  ['', 'Hyperlinks'],
+  ['all', 'All kinds'],
+  ...LINK_KINDS.map((k): Option => [k, k]),
+];
+const PLACEMENT_OPTIONS: Option[] = [['', 'Anywhere'], ...PLACEMENTS.map((p): Option => [p, p])];
+
 export function ReportFilters({ params, show }: Props) {
   const has = (f: FilterName) => show.includes(f);
+  // A checkbox filter: present in the route when on.
+  const flag = (name: FilterName, label: string) =>
+    has(name) && (
+      <Check
+        checked={boolParam(params, name)}
+        testId={`filter-${name}`}
+        onChange={(on) => set(name, flagValue(on))}
+      >
+        {label}
+      </Check>
+    );
   return (
     <div className="filters" data-testid="filters">
       {has('status') && (
-        <label className="filter">
-          <span className="filter-label">Status</span>
-          <select
-            value={oneOfParam(params, 'status', STATUSES, 'live')}
-            data-testid="filter-status"
-            onChange={(e) => set('status', e.currentTarget.value === 'live' ? null : e.currentTarget.value)}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s === 'all' ? 'Live and lost' : s === 'live' ? 'Live' : 'Lost'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter
+          name="status"
+          label="Status"
+          value={oneOfParam(params, 'status', STATUSES, 'live')}
+          fallback="live"
+          options={STATUS_OPTIONS}
+        />
       )}
       {has('kind') && (
-        <label className="filter">
-          <span className="filter-label">Kind</span>
-          <select
-            value={params.get('kind') ?? ''}
-            data-testid="filter-kind"
-            onChange={(e) => set('kind', e.currentTarget.value || null)}
-          >
-            <option value="">Hyperlinks</option>
-            <option value="all">All kinds</option>
-            {LINK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter name="kind" label="Kind" value={params.get('kind') ?? ''} options={KIND_OPTIONS} />
       )}
       {has('placement') && (
-        <label className="filter">
-          <span className="filter-label">Placement</span>
-          <select
-            value={params.get('placement') ?? ''}
-            data-testid="filter-placement"
-            onChange={(e) => set('placement', e.currentTarget.value || null)}
-          >
-            <option value="">Anywhere</option>
-            {PLACEMENTS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter
+          name="placement"
+          label="Placement"
+          value={params.get('placement') ?? ''}
+          options={PLACEMENT_OPTIONS}
+        />
       )}
       {has('since') && (
-        <label className="filter">
-          <span className="filter-label">First seen since</span>
+        <Field look="filter" label="First seen since">
           <input
             type="date"
             value={validDay(params.get('since'))}
             data-testid="filter-since"
             onChange={(e) => set('since', e.currentTarget.value || null)}
           />
-        </label>
+        </Field>
       )}
-      {has('dofollow') && (
-        <label className="filter filter-check">
-          <input
-            type="checkbox"
-            checked={boolParam(params, 'dofollow')}
-            data-testid="filter-dofollow"
-            onChange={(e) => set('dofollow', flagValue(e.currentTarget.checked))}
-          />
-          Dofollow only
-        </label>
-      )}
-      {has('internal') && (
-        <label className="filter filter-check">
-          <input
-            type="checkbox"
-            checked={boolParam(params, 'internal')}
-            data-testid="filter-internal"
-            onChange={(e) => set('internal', flagValue(e.currentTarget.checked))}
-          />
-          Include internal
-        </label>
-      )}
+      {flag('dofollow', 'Dofollow only')}
+      {flag('internal', 'Include internal')}
       {has('quality') && (
-        <label
-          className="filter filter-check"
+        // Quality only adds a column: the page of rows stays the same, so the offset is kept.
+        <Check
+          checked={boolParam(params, 'quality')}
+          testId="filter-quality"
           title="Score every link 0-100 (docs/quality.md); slower on big pages"
+          onChange={(on) => updateParams({ quality: flagValue(on) })}
         >
-          <input
-            type="checkbox"
-            checked={boolParam(params, 'quality')}
-            data-testid="filter-quality"
-            onChange={(e) => updateParams({ quality: flagValue(e.currentTarget.checked) })}
-          />
           Quality score
-        </label>
+        </Check>
       )}
     </div>
+  );
+}
+
+/** A select filter; choosing `fallback` (the API's default) takes the parameter out of the route. */
+function SelectFilter(props: {
+  name: FilterName;
+  label: string;
+  value: string;
+  fallback?: string;
+  options: readonly Option[];
+}) {
+  const { name, value, fallback = '' } = props;
+  return (
+    <Field look="filter" label={props.label}>
+      <select
+        value={value}
+        data-testid={`filter-${name}`}
+        onChange={(e) => set(name, e.currentTarget.value === fallback ? null : e.currentTarget.value)}
+      >
+        {props.options.map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -1,34 +1,24 @@
 /**
  * Every link to the target, one row per ledger link, paged on the server (`limit` / `offset`): the page
  * never asks for more rows than it shows, so a target with a million links is as quick as one with ten.
- * The total comes from the profile with the same filters (one aggregate query). CSV export asks the
- * same query with `format=csv`.
+ * The total comes from the profile with the same filters (one aggregate query). CSV export downloads
+ * the whole listing from `backlinks/export`, which streams it (no page size).
  */
 import type { ReactNode } from 'react';
-import type { Backlink, Listing, Profile } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import type { Backlink, Listing } from '../api/types.ts';
 import { AuthorityValue as Authority, Badge, QualityScore, RelBadges } from '../components/Badges.tsx';
-import { type Column, DataTable } from '../components/DataTable.tsx';
-import { DownloadLink } from '../components/DownloadLink.tsx';
+import type { Column } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ExternalUrl } from '../components/ExternalUrl.tsx';
-import { Pager } from '../components/Pager.tsx';
 import { Panel } from '../components/Panel.tsx';
-import { ReportFilters } from '../components/ReportFilters.tsx';
-import { formatCount, formatDay, formatDecimal } from '../format.ts';
+import { REPORT_FILTERS, ReportFilters } from '../components/ReportFilters.tsx';
+import { formatDay, formatDecimal } from '../format.ts';
 import { boolParam } from '../router/params.ts';
+import { firstSeenColumn, lastSeenColumn } from './columns.tsx';
 import { type ExplainSpec, explainSpecOf, openExplain, sameLink } from './explain/explainParam.ts';
 import { QualityDrawer } from './explain/QualityDrawer.tsx';
-import {
-  filterQuery,
-  MAX_EXPORT_ROWS,
-  pagingOf,
-  setLimit,
-  setOffset,
-  sortStateOf,
-  statusOf,
-} from './listing.ts';
+import { CountTitle, ExportCsv, ListingTable } from './ListingTable.tsx';
+import { filterQuery, sortStateOf, statusOf, useCounts, useListing } from './listing.ts';
 import type { TargetPageProps } from './types.ts';
 
 const SORTS = ['first-seen', 'last-seen', 'lost-at', 'source-url', 'source-domain', 'anchor'] as const;
@@ -37,63 +27,39 @@ export function Backlinks({ target, params }: TargetPageProps) {
   const filters = filterQuery(target, params);
   const status = statusOf(params);
   const quality = boolParam(params, 'quality');
-  const paging = pagingOf(params);
   const sort = sortStateOf(params, SORTS, 'first-seen', () => 'desc');
   const query = { ...filters, status, ...sort.query, quality };
-  const listing = useApi<Listing<Backlink>>({ path: 'backlinks', query: { ...query, ...paging } });
-  const counts = useApi<Profile>({ path: 'profile', query: { ...filters, top: 1 } });
+  const listing = useListing<Listing<Backlink>>('backlinks', query, params);
+  const counts = useCounts(filters);
   const total = counts.data ? counts.data.links[status === 'all' ? 'total' : status] : null;
-  const page = listing.data?.page;
   const explain = explainSpecOf(params);
   const explainedRow = explain ? listing.data?.data.find((r) => sameLink(explain, specOf(r))) : undefined;
 
   return (
     <div className="page-grid">
       <Panel
-        title={
-          total === null ? (
-            'Backlinks'
-          ) : (
-            <>
-              <span data-testid="backlinks-total">{formatCount(total)}</span> backlinks
-            </>
-          )
-        }
+        title={<CountTitle total={total} heading="Backlinks" noun="backlinks" testId="backlinks-total" />}
         actions={
-          <DownloadLink
-            path="backlinks"
-            query={{ ...query, quality: false, format: 'csv', limit: MAX_EXPORT_ROWS }}
+          <ExportCsv
+            path="backlinks/export"
+            streamed
+            query={{ ...query, quality: null }}
             filename={`backlinks-${target.target}.csv`}
-            testId="export-csv"
-            title={`The same filters and sort as CSV (up to ${formatCount(MAX_EXPORT_ROWS)} rows)`}
-          >
-            Export CSV
-          </DownloadLink>
+            title="Every backlink with these filters and sort, as CSV (streamed: no row limit)"
+          />
         }
         testId="panel-backlinks"
       >
-        <ReportFilters
-          params={params}
-          show={['status', 'kind', 'placement', 'since', 'dofollow', 'internal', 'quality']}
-        />
-        <ErrorBanner error={listing.error ?? counts.error} onRetry={listing.reload} />
-        <DataTable
+        <ReportFilters params={params} show={[...REPORT_FILTERS, 'quality']} />
+        <ListingTable
+          listing={listing}
+          error={listing.error ?? counts.error}
           testId="table-backlinks"
           columns={columnsFor(status, quality, explain)}
-          rows={listing.data?.data ?? null}
-          rowKey={(r, i) => `${paging.offset + i}|${r.sourceUrl}|${r.targetUrl}`}
-          loading={listing.loading}
+          rowKey={(r, i) => `${listing.paging.offset + i}|${r.sourceUrl}|${r.targetUrl}`}
           sort={sort}
-          empty={<EmptyState title="No backlinks match these filters" />}
-        />
-        <Pager
-          offset={page?.offset ?? paging.offset}
-          limit={paging.limit}
-          count={page?.count ?? 0}
-          nextOffset={page?.nextOffset ?? null}
           total={total}
-          onOffset={setOffset}
-          onLimit={setLimit}
+          empty={<EmptyState title="No backlinks match these filters" />}
         />
       </Panel>
       <QualityDrawer spec={explain} shownScore={explainedRow?.quality} />
@@ -168,22 +134,8 @@ function columnsFor(status: string, quality: boolean, explain: ExplainSpec | nul
         </div>
       ),
     },
-    {
-      id: 'first',
-      header: 'First seen',
-      sortKey: 'first-seen',
-      align: 'right',
-      width: '7.5rem',
-      render: (r) => formatDay(r.firstSeen),
-    },
-    {
-      id: 'last',
-      header: 'Last seen',
-      sortKey: 'last-seen',
-      align: 'right',
-      width: '7.5rem',
-      render: (r) => formatDay(r.lastSeen),
-    },
+    firstSeenColumn({ sortable: true }),
+    lastSeenColumn({ sortable: true }),
   ];
   if (status !== 'live')
     columns.push({

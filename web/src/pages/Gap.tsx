@@ -2,21 +2,18 @@
  * Competitor gap (link intersect): referring domains that link to at least `min` of the competitors but
  * not to the target, best prospects first (most competitors, then authority, then links).
  */
-import { useEffect, useState } from 'react';
 import type { GapDomain, Listing } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
-import { AuthorityValue } from '../components/Badges.tsx';
-import { type Column, DataTable } from '../components/DataTable.tsx';
-import { DownloadLink } from '../components/DownloadLink.tsx';
+import type { Column } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { ExternalUrl } from '../components/ExternalUrl.tsx';
-import { Pager } from '../components/Pager.tsx';
+import { Check, Field } from '../components/Field.tsx';
 import { Panel } from '../components/Panel.tsx';
-import { formatCount, formatDay } from '../format.ts';
+import { formatCount } from '../format.ts';
+import { entriesOf, useDrafts } from '../router/drafts.ts';
 import { updateParams } from '../router/hash.ts';
 import { boolParam, flagValue, intParam, listParam } from '../router/params.ts';
-import { MAX_EXPORT_ROWS, pagingOf, setLimit, setOffset } from './listing.ts';
+import { authorityColumn, domainColumn, firstSeenColumn, linksColumn } from './columns.tsx';
+import { ExportCsv, ListingTable } from './ListingTable.tsx';
+import { useListing } from './listing.ts';
 import type { TargetPageProps } from './types.ts';
 
 export function Gap({ target, params }: TargetPageProps) {
@@ -25,7 +22,6 @@ export function Gap({ target, params }: TargetPageProps) {
   const allLinks = boolParam(params, 'allLinks');
   // Gap compares whole sites: a domain or a host (a URL target falls back to its domain).
   const scope = target.scope === 'host' ? 'host' : 'domain';
-  const paging = pagingOf(params);
   const query = {
     target: target.target,
     scope,
@@ -33,25 +29,11 @@ export function Gap({ target, params }: TargetPageProps) {
     min: String(min),
     allLinks,
   };
-  const gap = useApi<Listing<GapDomain>>(
-    competitors.length === 0 ? null : { path: 'gap', query: { ...query, ...paging } },
-  );
-  const page = gap.data?.page;
+  const gap = useListing<Listing<GapDomain>>('gap', competitors.length === 0 ? null : query, params);
 
   const columns: Column<GapDomain>[] = [
-    {
-      id: 'domain',
-      header: 'Referring domain',
-      render: (d) => <ExternalUrl url={`http://${d.domain}/`} label={d.domain} />,
-    },
-    {
-      id: 'authority',
-      header: 'DA',
-      hint: 'Domain authority (0-100, from linkledger rank)',
-      align: 'right',
-      width: '5.5rem',
-      render: (d) => <AuthorityValue score={d.authority} />,
-    },
+    domainColumn({ header: 'Referring domain' }),
+    authorityColumn(),
     {
       id: 'count',
       header: 'Competitors',
@@ -72,14 +54,8 @@ export function Gap({ target, params }: TargetPageProps) {
         },
       }),
     ),
-    { id: 'links', header: 'Links', align: 'right', width: '5.5rem', render: (d) => formatCount(d.links) },
-    {
-      id: 'first',
-      header: 'First seen',
-      align: 'right',
-      width: '7.5rem',
-      render: (d) => formatDay(d.firstSeen),
-    },
+    linksColumn({ width: '5.5rem' }),
+    firstSeenColumn(),
   ];
 
   return (
@@ -93,45 +69,24 @@ export function Gap({ target, params }: TargetPageProps) {
         }
         actions={
           competitors.length > 0 && (
-            <DownloadLink
-              path="gap"
-              query={{ ...query, format: 'csv', limit: MAX_EXPORT_ROWS }}
-              filename={`gap-${target.target}.csv`}
-              testId="export-csv"
-            >
-              Export CSV
-            </DownloadLink>
+            <ExportCsv path="gap" query={query} filename={`gap-${target.target}.csv`} />
           )
         }
         testId="panel-gap"
       >
-        <ErrorBanner error={gap.error} onRetry={gap.reload} />
         {competitors.length === 0 ? (
           <EmptyState title="Add competitors to compare" testId="gap-empty">
             Enter one or more competitor domains above: the table lists the domains that link to them but not
             to your target.
           </EmptyState>
         ) : (
-          <>
-            <DataTable
-              testId="table-gap"
-              columns={columns}
-              rows={gap.data?.data ?? null}
-              rowKey={(d) => d.domain}
-              loading={gap.loading}
-              empty={
-                <EmptyState title="No gap: every domain linking to these competitors links to you too" />
-              }
-            />
-            <Pager
-              offset={page?.offset ?? paging.offset}
-              limit={paging.limit}
-              count={page?.count ?? 0}
-              nextOffset={page?.nextOffset ?? null}
-              onOffset={setOffset}
-              onLimit={setLimit}
-            />
-          </>
+          <ListingTable
+            listing={gap}
+            testId="table-gap"
+            columns={columns}
+            rowKey={(d) => d.domain}
+            empty={<EmptyState title="No gap: every domain linking to these competitors links to you too" />}
+          />
         )}
       </Panel>
     </div>
@@ -139,28 +94,14 @@ export function Gap({ target, params }: TargetPageProps) {
 }
 
 function GapForm({ competitors, min, allLinks }: { competitors: string[]; min: number; allLinks: boolean }) {
-  const [text, setText] = useState(competitors.join('\n'));
-  const [minText, setMinText] = useState(String(min));
-  const key = `${competitors.join(',')}|${min}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the route values
-  useEffect(() => {
-    setText(competitors.join('\n'));
-    setMinText(String(min));
-  }, [key]);
+  const drafts = useDrafts({ competitors: competitors.join('\n'), min: String(min) });
   return (
     <form
       className="panel gap-form"
       onSubmit={(event) => {
         event.preventDefault();
-        const list = [
-          ...new Set(
-            text
-              .split(/[\s,]+/)
-              .map((c) => c.trim())
-              .filter((c) => c !== ''),
-          ),
-        ];
-        const k = Number(minText);
+        const list = [...new Set(entriesOf(drafts.values.competitors))];
+        const k = Number(drafts.values.min);
         updateParams({
           competitor: list.join(',') || null,
           min: Number.isInteger(k) && k > 1 ? String(Math.min(k, Math.max(list.length, 1))) : null,
@@ -168,41 +109,33 @@ function GapForm({ competitors, min, allLinks }: { competitors: string[]; min: n
         });
       }}
     >
-      <label className="field field-grow">
-        <span className="field-label">Competitors (one per line or comma-separated)</span>
+      <Field label="Competitors (one per line or comma-separated)" className="field-grow">
         <textarea
           rows={3}
-          value={text}
           placeholder={'competitor-a.com\ncompetitor-b.com'}
           spellCheck={false}
           data-testid="gap-competitors"
-          onChange={(e) => setText(e.currentTarget.value)}
+          {...drafts.bind('competitors')}
         />
-      </label>
+      </Field>
       <div className="gap-options">
-        <label className="field">
-          <span className="field-label" title="A domain must link to at least this many competitors">
-            Linking to at least
-          </span>
+        <Field label="Linking to at least" labelTitle="A domain must link to at least this many competitors">
           <input
             type="number"
             min={1}
             step={1}
-            value={minText}
             className="input-narrow"
             data-testid="gap-min"
-            onChange={(e) => setMinText(e.currentTarget.value)}
+            {...drafts.bind('min')}
           />
-        </label>
-        <label className="filter filter-check">
-          <input
-            type="checkbox"
-            checked={allLinks}
-            data-testid="gap-all-links"
-            onChange={(e) => updateParams({ allLinks: flagValue(e.currentTarget.checked), offset: null })}
-          />
+        </Field>
+        <Check
+          checked={allLinks}
+          testId="gap-all-links"
+          onChange={(on) => updateParams({ allLinks: flagValue(on), offset: null })}
+        >
           Count nofollow links too
-        </label>
+        </Check>
         <button type="submit" className="button button-primary" data-testid="gap-submit">
           Find gap
         </button>

@@ -9,16 +9,15 @@ import { useApi } from '../api/useApi.ts';
 import { AnchorClassChart } from '../charts/AnchorClassChart.tsx';
 import { DistributionChart } from '../charts/DistributionChart.tsx';
 import { HistoryChart } from '../charts/HistoryChart.tsx';
-import { AuthorityValue } from '../components/Badges.tsx';
 import { type Column, DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { ExternalUrl } from '../components/ExternalUrl.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { StatCard } from '../components/StatCard.tsx';
-import { formatAuthority, formatCount, formatDay, formatShare } from '../format.ts';
+import { formatAuthority, formatCount, formatShare } from '../format.ts';
 import { hrefOf } from '../router/hash.ts';
 import { targetQuery } from '../target.ts';
+import { authorityColumn, dofollowColumn, domainColumn, firstSeenColumn, linksColumn } from './columns.tsx';
 import type { TargetPageProps } from './types.ts';
 
 const TOP_DOMAINS = 10;
@@ -231,28 +230,14 @@ function formatSigned(n: number, tone: 'gained' | 'lost'): string {
 }
 
 const TOP_DOMAIN_COLUMNS: Column<RefDomain>[] = [
-  {
-    id: 'domain',
-    header: 'Domain',
-    render: (r) => <ExternalUrl url={`http://${r.domain}/`} label={r.domain} />,
-  },
-  {
-    id: 'authority',
-    header: 'DA',
+  domainColumn(),
+  authorityColumn({
     hint: 'Domain authority of the referring domain (0-100, from linkledger rank)',
-    align: 'right',
     width: '5rem',
-    render: (r) => <AuthorityValue score={r.authority} />,
-  },
-  { id: 'links', header: 'Links', align: 'right', width: '5rem', render: (r) => formatCount(r.links) },
-  {
-    id: 'dofollow',
-    header: 'Dofollow',
-    align: 'right',
-    width: '6rem',
-    render: (r) => formatCount(r.dofollowLinks),
-  },
-  { id: 'first', header: 'First seen', align: 'right', width: '7rem', render: (r) => formatDay(r.firstSeen) },
+  }),
+  linksColumn({ width: '5rem' }),
+  dofollowColumn({ width: '6rem' }),
+  firstSeenColumn({ width: '7rem' }),
 ];
 
 function TopDomains({ rows, loading }: { rows: RefDomain[] | null; loading: boolean }) {

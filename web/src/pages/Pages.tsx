@@ -4,28 +4,24 @@
  * restore them to win the links back.
  */
 import type { BrokenPage, LinkedPage, Listing } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
 import { AuthorityValue } from '../components/Badges.tsx';
-import { type Column, DataTable } from '../components/DataTable.tsx';
-import { DownloadLink } from '../components/DownloadLink.tsx';
+import type { Column } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ExternalUrl } from '../components/ExternalUrl.tsx';
-import { Pager } from '../components/Pager.tsx';
 import { Panel } from '../components/Panel.tsx';
-import { ReportFilters } from '../components/ReportFilters.tsx';
-import { formatCount, formatDay } from '../format.ts';
+import { REPORT_FILTERS, ReportFilters } from '../components/ReportFilters.tsx';
+import { formatDay } from '../format.ts';
 import { updateParams } from '../router/hash.ts';
 import { boolParam, flagValue } from '../router/params.ts';
 import {
-  filterQuery,
-  MAX_EXPORT_ROWS,
-  pagingOf,
-  setLimit,
-  setOffset,
-  sortStateOf,
-  statusOf,
-} from './listing.ts';
+  dofollowColumn,
+  firstSeenColumn,
+  lastSeenColumn,
+  linksColumn,
+  refdomainsColumn,
+} from './columns.tsx';
+import { ExportCsv, ListingTable } from './ListingTable.tsx';
+import { filterQuery, sortStateOf, statusOf, useListing } from './listing.ts';
 import type { TargetPageProps } from './types.ts';
 
 const SORTS = ['refdomains', 'links', 'dofollow-links', 'first-seen', 'last-seen', 'url'] as const;
@@ -38,46 +34,11 @@ const LINKED_COLUMNS: Column<LinkedPage>[] = [
     firstOrder: 'asc',
     render: (r) => <ExternalUrl url={r.targetUrl} />,
   },
-  {
-    id: 'refdomains',
-    header: 'Ref. domains',
-    sortKey: 'refdomains',
-    align: 'right',
-    width: '8.5rem',
-    render: (r) => formatCount(r.refdomains),
-  },
-  {
-    id: 'links',
-    header: 'Links',
-    sortKey: 'links',
-    align: 'right',
-    width: '6rem',
-    render: (r) => formatCount(r.links),
-  },
-  {
-    id: 'dofollow',
-    header: 'Dofollow',
-    sortKey: 'dofollow-links',
-    align: 'right',
-    width: '6.5rem',
-    render: (r) => formatCount(r.dofollowLinks),
-  },
-  {
-    id: 'first',
-    header: 'First seen',
-    sortKey: 'first-seen',
-    align: 'right',
-    width: '7.5rem',
-    render: (r) => formatDay(r.firstSeen),
-  },
-  {
-    id: 'last',
-    header: 'Last seen',
-    sortKey: 'last-seen',
-    align: 'right',
-    width: '7.5rem',
-    render: (r) => formatDay(r.lastSeen),
-  },
+  refdomainsColumn({ sortable: true }),
+  linksColumn({ sortable: true }),
+  dofollowColumn({ sortable: true }),
+  firstSeenColumn({ sortable: true }),
+  lastSeenColumn({ sortable: true }),
 ];
 
 const BROKEN_COLUMNS: Column<BrokenPage>[] = [
@@ -96,21 +57,9 @@ const BROKEN_COLUMNS: Column<BrokenPage>[] = [
     width: '7.5rem',
     render: (r) => formatDay(r.checkedAt),
   },
-  {
-    id: 'refdomains',
-    header: 'Ref. domains',
-    align: 'right',
-    width: '7.5rem',
-    render: (r) => formatCount(r.refdomains),
-  },
-  { id: 'links', header: 'Links', align: 'right', width: '5.5rem', render: (r) => formatCount(r.links) },
-  {
-    id: 'dofollow',
-    header: 'Dofollow',
-    align: 'right',
-    width: '6.5rem',
-    render: (r) => formatCount(r.dofollowLinks),
-  },
+  refdomainsColumn({ width: '7.5rem' }),
+  linksColumn({ width: '5.5rem' }),
+  dofollowColumn(),
   {
     id: 'best',
     header: 'Best links to win back',
@@ -130,20 +79,14 @@ const BROKEN_COLUMNS: Column<BrokenPage>[] = [
 export function Pages({ target, params }: TargetPageProps) {
   const broken = boolParam(params, 'broken');
   const filters = filterQuery(target, params);
-  const status = statusOf(params);
-  const paging = pagingOf(params);
   const sort = sortStateOf(params, SORTS, 'refdomains', (k) => (k === 'url' ? 'asc' : 'desc'));
   // Broken pages have their own order (most referring domains first): the API refuses sort with them.
-  const query = broken ? { ...filters, broken: true } : { ...filters, status, ...sort.query };
-  // One hook per listing: the two row shapes never mix, and only the one shown is fetched.
-  const linked = useApi<Listing<LinkedPage>>(
-    broken ? null : { path: 'pages', query: { ...query, ...paging } },
-  );
-  const brokenPages = useApi<Listing<BrokenPage>>(
-    broken ? { path: 'pages', query: { ...query, ...paging } } : null,
-  );
-  const listing = broken ? brokenPages : linked;
-  const page = listing.data?.page;
+  const query = broken
+    ? { ...filters, broken: true }
+    : { ...filters, status: statusOf(params), ...sort.query };
+  // One listing per row shape: the two never mix, and only the one shown is fetched.
+  const linked = useListing<Listing<LinkedPage>>('pages', broken ? null : query, params);
+  const brokenPages = useListing<Listing<BrokenPage>>('pages', broken ? query : null, params);
   return (
     <div className="page-grid">
       <Panel
@@ -172,34 +115,25 @@ export function Pages({ target, params }: TargetPageProps) {
                 Broken (4xx)
               </button>
             </fieldset>
-            <DownloadLink
+            <ExportCsv
               path="pages"
-              query={{ ...query, format: 'csv', limit: MAX_EXPORT_ROWS }}
+              query={query}
               filename={`${broken ? 'broken-pages' : 'pages'}-${target.target}.csv`}
-              testId="export-csv"
-            >
-              Export CSV
-            </DownloadLink>
+            />
           </>
         }
         testId="panel-pages"
       >
         <ReportFilters
           params={params}
-          show={
-            broken
-              ? ['kind', 'placement', 'since', 'dofollow', 'internal']
-              : ['status', 'kind', 'placement', 'since', 'dofollow', 'internal']
-          }
+          show={broken ? REPORT_FILTERS.filter((f) => f !== 'status') : REPORT_FILTERS}
         />
-        <ErrorBanner error={listing.error} onRetry={listing.reload} />
         {broken ? (
-          <DataTable
+          <ListingTable
+            listing={brokenPages}
             testId="table-broken-pages"
             columns={BROKEN_COLUMNS}
-            rows={brokenPages.data?.data ?? null}
             rowKey={(r) => r.targetUrl}
-            loading={listing.loading}
             empty={
               <EmptyState title="No broken pages known">
                 The ledger knows a page is broken once it has a 4xx capture of it: crawl or verify the
@@ -209,24 +143,15 @@ export function Pages({ target, params }: TargetPageProps) {
             }
           />
         ) : (
-          <DataTable
+          <ListingTable
+            listing={linked}
             testId="table-pages"
             columns={LINKED_COLUMNS}
-            rows={linked.data?.data ?? null}
             rowKey={(r) => r.targetUrl}
-            loading={listing.loading}
             sort={sort}
             empty={<EmptyState title="No linked pages match these filters" />}
           />
         )}
-        <Pager
-          offset={page?.offset ?? paging.offset}
-          limit={paging.limit}
-          count={page?.count ?? 0}
-          nextOffset={page?.nextOffset ?? null}
-          onOffset={setOffset}
-          onLimit={setLimit}
-        />
       </Panel>
     </div>
   );

@@ -3,7 +3,6 @@
  * reason tied to one of Google's link-scheme examples), grouped by referring domain too. From here a
  * reviewer whitelists what is fine and generates the disavow file for the rest.
  */
-import { useEffect, useState } from 'react';
 import type { ToxicDomain, ToxicLink, ToxicReport, Whitelist } from '../api/types.ts';
 import { useAction } from '../api/useAction.ts';
 import { useApi } from '../api/useApi.ts';
@@ -12,14 +11,17 @@ import { type Column, DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ExternalUrl } from '../components/ExternalUrl.tsx';
+import { Check, Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { StatCard } from '../components/StatCard.tsx';
 import { formatCount } from '../format.ts';
+import { entriesOf, useDrafts } from '../router/drafts.ts';
 import { updateParams } from '../router/hash.ts';
 import { boolParam, flagValue, intParam, listParam, oneOfParam } from '../router/params.ts';
 import { targetQuery } from '../target.ts';
+import { domainColumn } from './columns.tsx';
 import { type ExplainSpec, explainSpecOf, openExplain, sameLink } from './explain/explainParam.ts';
 import { QualityDrawer } from './explain/QualityDrawer.tsx';
 import { DisavowPanel } from './toxic/DisavowPanel.tsx';
@@ -164,62 +166,55 @@ export function Toxic({ target, params }: TargetPageProps) {
 
 /** Score threshold, "all assessed links", trusted domains: applied on submit (the report is heavy). */
 function ToxicControls({ params }: { params: URLSearchParams }) {
-  const [minScore, setMinScore] = useState(params.get('minScore') ?? '');
-  const [trusted, setTrusted] = useState(listParam(params, 'trusted').join(', '));
-  const paramsKey = params.toString();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the route string stands for params
-  useEffect(() => {
-    setMinScore(params.get('minScore') ?? '');
-    setTrusted(listParam(params, 'trusted').join(', '));
-  }, [paramsKey]);
+  // Any change of the route (the view, the page too) sets the drafts back to what it says.
+  const drafts = useDrafts(
+    { minScore: params.get('minScore') ?? '', trusted: listParam(params, 'trusted').join(', ') },
+    params.toString(),
+  );
   return (
     <form
       className="filters panel"
       onSubmit={(event) => {
         event.preventDefault();
-        const domains = trusted
-          .split(/[\s,]+/)
-          .map((d) => d.trim())
-          .filter((d) => d !== '');
-        updateParams({ minScore: minScore.trim() || null, trusted: domains.join(',') || null, offset: null });
+        updateParams({
+          minScore: drafts.values.minScore.trim() || null,
+          trusted: entriesOf(drafts.values.trusted).join(',') || null,
+          offset: null,
+        });
       }}
     >
-      <label className="filter">
-        <span className="filter-label">Min. score</span>
+      <Field look="filter" label="Min. score">
         <input
           type="number"
           min={0}
           max={100}
           step={1}
-          value={minScore}
           placeholder="default"
           className="input-narrow"
           data-testid="toxic-min-score"
-          onChange={(e) => setMinScore(e.currentTarget.value)}
+          {...drafts.bind('minScore')}
         />
-      </label>
-      <label
-        className="filter filter-wide"
+      </Field>
+      <Field
+        look="filter"
+        label="Trusted domains"
+        className="filter-wide"
         title="Domains you trust: with them, each referring domain's spam mass is computed"
       >
-        <span className="filter-label">Trusted domains</span>
         <input
           type="text"
-          value={trusted}
           placeholder="wikipedia.org, bbc.co.uk"
           data-testid="toxic-trusted"
-          onChange={(e) => setTrusted(e.currentTarget.value)}
+          {...drafts.bind('trusted')}
         />
-      </label>
-      <label className="filter filter-check">
-        <input
-          type="checkbox"
-          checked={boolParam(params, 'all')}
-          data-testid="toxic-all"
-          onChange={(e) => updateParams({ all: flagValue(e.currentTarget.checked), offset: null })}
-        />
+      </Field>
+      <Check
+        checked={boolParam(params, 'all')}
+        testId="toxic-all"
+        onChange={(on) => updateParams({ all: flagValue(on), offset: null })}
+      >
         All assessed links
-      </label>
+      </Check>
       <button type="submit" className="button" data-testid="toxic-apply">
         Apply
       </button>
@@ -235,21 +230,19 @@ interface TableProps<T> {
   onWhitelist: (entry: string) => void;
 }
 
+/** Both views lead with the row's toxicity score. */
+const scoreColumn = <T extends { score: number }>(): Column<T> => ({
+  id: 'score',
+  header: 'Score',
+  align: 'right',
+  width: '4.5rem',
+  render: (row) => <ToxicScore score={row.score} />,
+});
+
 function ToxicDomains({ rows, loading, offset, busy, onWhitelist }: TableProps<ToxicDomain>) {
   const columns: Column<ToxicDomain>[] = [
-    {
-      id: 'score',
-      header: 'Score',
-      align: 'right',
-      width: '4.5rem',
-      render: (d) => <ToxicScore score={d.score} />,
-    },
-    {
-      id: 'domain',
-      header: 'Domain',
-      width: '24%',
-      render: (d) => <ExternalUrl url={`http://${d.domain}/`} label={d.domain} />,
-    },
+    scoreColumn(),
+    domainColumn({ width: '24%' }),
     {
       id: 'flagged',
       header: 'Flagged links',
@@ -322,13 +315,7 @@ function ToxicLinks({
   explain,
 }: TableProps<ToxicLink> & { explain: ExplainSpec | null }) {
   const columns: Column<ToxicLink>[] = [
-    {
-      id: 'score',
-      header: 'Score',
-      align: 'right',
-      width: '4.5rem',
-      render: (l) => <ToxicScore score={l.score} />,
-    },
+    scoreColumn(),
     {
       id: 'link',
       header: 'Linking page → target',
@@ -414,6 +401,10 @@ function ToxicLinks({
   );
 }
 
+/**
+ * A page of rows the browser already holds (the whole report came in one answer). Not ListingTable: that
+ * pages on the server through the route's `limit` and `offset`, this one slices, with a fixed page size.
+ */
 function PagedRows<T>(props: {
   testId: string;
   columns: Column<T>[];

@@ -2,14 +2,15 @@
  * What-if: how a page's authority (and its host's and domain's) would move if some pages linked to it, or
  * stopped linking to it. The server re-runs PageRank from the stored scores with the links changed.
  */
-import { useEffect, useState } from 'react';
 import { AUTHORITY_LEVELS, type Backlink, type Listing, type WhatIf as WhatIfResult } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ExternalUrl } from '../components/ExternalUrl.tsx';
+import { Field } from '../components/Field.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { formatAuthority, formatDay, formatDelta, formatRank } from '../format.ts';
+import { entriesOf, useDrafts } from '../router/drafts.ts';
 import { updateParams } from '../router/hash.ts';
 import { listParam } from '../router/params.ts';
 import type { PageProps } from './types.ts';
@@ -22,15 +23,6 @@ function defaultPage(target: string | null, scope: string): string {
   if (scope === 'url' || /^https?:\/\//i.test(target)) return target;
   return `https://${target.replace(/\/+$/, '')}/`;
 }
-
-const lines = (text: string) => [
-  ...new Set(
-    text
-      .split(/[\s,]+/)
-      .map((l) => l.trim())
-      .filter((l) => l !== ''),
-  ),
-];
 
 export function WhatIf({ target, params }: PageProps) {
   const page = params.get('page') ?? '';
@@ -112,62 +104,47 @@ function CurrentLinks({ page, add, remove }: { page: string; add: string[]; remo
   );
 }
 
+/** The two lists of linking pages: the same control, the same parsing; what they mean differs. */
+const CHANGES = {
+  add: { label: 'Add a link from (one URL per line)', example: 'https://news.example/story' },
+  remove: { label: 'Remove the link from (one URL per line)', example: 'https://old-partner.example/links' },
+} as const;
+
 function WhatIfForm({ page, add, remove }: { page: string; add: string[]; remove: string[] }) {
-  const [pageText, setPageText] = useState(page);
-  const [addText, setAddText] = useState(add.join('\n'));
-  const [removeText, setRemoveText] = useState(remove.join('\n'));
-  const key = `${page}|${add.join(',')}|${remove.join(',')}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the route values
-  useEffect(() => {
-    setPageText(page);
-    setAddText(add.join('\n'));
-    setRemoveText(remove.join('\n'));
-  }, [key]);
+  const drafts = useDrafts({ page, add: add.join('\n'), remove: remove.join('\n') });
+  const urls = (text: string) => [...new Set(entriesOf(text))].join(',') || null;
   return (
     <form
       className="panel whatif-form"
       onSubmit={(event) => {
         event.preventDefault();
         updateParams({
-          page: pageText.trim() || null,
-          add: lines(addText).join(',') || null,
-          remove: lines(removeText).join(',') || null,
+          page: drafts.values.page.trim() || null,
+          add: urls(drafts.values.add),
+          remove: urls(drafts.values.remove),
         });
       }}
     >
-      <label className="field field-full">
-        <span className="field-label">Page</span>
+      <Field label="Page" className="field-full">
         <input
           type="text"
-          value={pageText}
           placeholder="https://example.com/page"
           spellCheck={false}
           data-testid="whatif-page"
-          onChange={(e) => setPageText(e.currentTarget.value)}
+          {...drafts.bind('page')}
         />
-      </label>
-      <label className="field">
-        <span className="field-label">Add a link from (one URL per line)</span>
-        <textarea
-          rows={4}
-          value={addText}
-          spellCheck={false}
-          placeholder="https://news.example/story"
-          data-testid="whatif-add"
-          onChange={(e) => setAddText(e.currentTarget.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Remove the link from (one URL per line)</span>
-        <textarea
-          rows={4}
-          value={removeText}
-          spellCheck={false}
-          placeholder="https://old-partner.example/links"
-          data-testid="whatif-remove"
-          onChange={(e) => setRemoveText(e.currentTarget.value)}
-        />
-      </label>
+      </Field>
+      {(['add', 'remove'] as const).map((change) => (
+        <Field key={change} label={CHANGES[change].label}>
+          <textarea
+            rows={4}
+            spellCheck={false}
+            placeholder={CHANGES[change].example}
+            data-testid={`whatif-${change}`}
+            {...drafts.bind(change)}
+          />
+        </Field>
+      ))}
       <div className="form-actions">
         <button type="submit" className="button button-primary" data-testid="whatif-submit">
           Compute

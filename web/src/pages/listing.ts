@@ -1,10 +1,12 @@
 /**
  * What the listing pages share: the API query of the current filters (exactly the parameters the
- * filters write into the route), the sort state of the table headers, and paging.
+ * filters write into the route), the sort state of the table headers, paging, and the hook that loads
+ * the page of rows the route names (shown by ListingTable.tsx).
  */
 
 import type { Query } from '../api/client.ts';
-import { type Order, STATUSES } from '../api/types.ts';
+import { type Order, type Profile, STATUSES } from '../api/types.ts';
+import { type ApiState, useApi } from '../api/useApi.ts';
 import type { SortState } from '../components/DataTable.tsx';
 import { PAGE_SIZES } from '../components/Pager.tsx';
 import { updateParams } from '../router/hash.ts';
@@ -71,3 +73,26 @@ export function sortStateOf(
 export const setOffset = (offset: number) => updateParams({ offset: offset === 0 ? null : String(offset) });
 export const setLimit = (limit: number) =>
   updateParams({ limit: limit === DEFAULT_PAGE_SIZE ? null : String(limit), offset: null });
+
+export interface ListingState<L> extends ApiState<L> {
+  /** The page the route asks for (what the pager shows before the first answer). */
+  paging: Paging;
+}
+
+/**
+ * The page of the listing at `path` that the route names: the caller's query (null: nothing to list yet)
+ * with the route's `limit` and `offset`. The CSV export is the same query without them.
+ */
+export function useListing<L>(path: string, query: Query | null, params: URLSearchParams): ListingState<L> {
+  const paging = pagingOf(params);
+  const state = useApi<L>(query === null ? null : { path, query: { ...query, ...paging } });
+  return { ...state, paging };
+}
+
+/**
+ * The profile with a listing's filters (null: not wanted), which counts what the listing pages through in
+ * one aggregate query; `top: 1` keeps its top lists short, only the totals are read.
+ */
+export function useCounts(filters: Query | null): ApiState<Profile> {
+  return useApi<Profile>(filters === null ? null : { path: 'profile', query: { ...filters, top: 1 } });
+}

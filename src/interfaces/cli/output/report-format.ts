@@ -139,7 +139,12 @@ function valueAt(row: unknown, path: string): unknown {
 
 export function* csvRows<T>(columns: readonly FlatKeys<T>[], rows: readonly T[]): Iterable<string> {
   yield csvLine(columns);
-  for (const row of rows) yield csvLine(columns.map((c) => valueAt(row, c)));
+  for (const row of rows) yield csvRow(columns, row);
+}
+
+/** One row as a CSV line of these columns. */
+export function csvRow<T>(columns: readonly FlatKeys<T>[], row: T): string {
+  return csvLine(columns.map((c) => valueAt(row, c)));
 }
 
 /**

@@ -3,15 +3,20 @@
  * on the server, crawl from seed URLs, and rank the ledger. Each posts to /api/v1/jobs/<kind> and hands the
  * new job to the list.
  */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { apiJson } from '../../api/client.ts';
 import type { Job } from '../../api/types.ts';
 import { uploadForImport } from '../../api/upload.ts';
-import { useAction } from '../../api/useAction.ts';
+import { type ActionState, useAction } from '../../api/useAction.ts';
+import { Check, Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { formatCount } from '../../format.ts';
 
+/**
+ * One entry per line. Not `entriesOf` (router/drafts.ts), which also splits at white space and commas:
+ * a server path may hold either.
+ */
 const linesOf = (text: string) =>
   text
     .split('\n')
@@ -41,22 +46,62 @@ function useStart(onStarted: (job: Job) => void) {
   return { action, start };
 }
 
+/**
+ * A form that starts a job: its fields, then the submit button (off while the request runs) and the
+ * outcome. `name` names the test ids: `<name>-submit`, `<name>-notice`, `<name>-error`.
+ */
+function JobForm(props: {
+  name: 'import' | 'upload' | 'crawl' | 'rank';
+  action: ActionState;
+  submit: string;
+  onSubmit: () => void;
+  /** The import from the server, second to the upload above it, has a plain button. */
+  primary?: boolean;
+  /** False: the button stays off (no file chosen yet). */
+  ready?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { name, action, primary = true, ready = true } = props;
+  return (
+    <form
+      className={props.className ? `job-form ${props.className}` : 'job-form'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+      <button
+        type="submit"
+        className={primary ? 'button button-primary' : 'button'}
+        disabled={!ready || action.busy}
+        data-testid={`${name}-submit`}
+      >
+        {props.submit}
+      </button>
+      <Notice notice={action.notice} error={action.error} testId={name} />
+    </form>
+  );
+}
+
 function ImportForm({ onStarted }: { onStarted: (job: Job) => void }) {
   const [paths, setPaths] = useState('');
   const { action, start } = useStart(onStarted);
   return (
     <Panel title="Import" testId="panel-import">
       <UploadForm onStarted={onStarted} />
-      <form
-        className="job-form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <JobForm
+        name="import"
+        action={action}
+        submit="Import from the server"
+        primary={false}
+        onSubmit={() => {
           const list = linesOf(paths);
           if (list.length > 0) start('import', { paths: list }, () => setPaths(''));
         }}
       >
-        <label className="field">
-          <span className="field-label">Or files and folders on the server (one per line)</span>
+        <Field label="Or files and folders on the server (one per line)">
           <textarea
             rows={3}
             value={paths}
@@ -65,12 +110,8 @@ function ImportForm({ onStarted }: { onStarted: (job: Job) => void }) {
             data-testid="import-paths"
             onChange={(e) => setPaths(e.currentTarget.value)}
           />
-        </label>
-        <button type="submit" className="button" disabled={action.busy} data-testid="import-submit">
-          Import from the server
-        </button>
-        <Notice notice={action.notice} error={action.error} testId="import" />
-      </form>
+        </Field>
+      </JobForm>
     </Panel>
   );
 }
@@ -82,10 +123,13 @@ function UploadForm({ onStarted }: { onStarted: (job: Job) => void }) {
   const [inputKey, setInputKey] = useState(0);
   const action = useAction();
   return (
-    <form
-      className="job-form upload-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <JobForm
+      name="upload"
+      action={action}
+      submit="Upload and import"
+      className="upload-form"
+      ready={file !== null}
+      onSubmit={() => {
         if (!file) return;
         setSent(0);
         void action
@@ -103,8 +147,7 @@ function UploadForm({ onStarted }: { onStarted: (job: Job) => void }) {
           });
       }}
     >
-      <label className="field">
-        <span className="field-label">Upload a file from this computer</span>
+      <Field label="Upload a file from this computer">
         <input
           key={inputKey}
           type="file"
@@ -112,7 +155,7 @@ function UploadForm({ onStarted }: { onStarted: (job: Job) => void }) {
           data-testid="upload-file"
           onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
-      </label>
+      </Field>
       <p className="note">
         WARC, WAT, HTML, web graphs and CSV exports (Search Console, Bing, Ahrefs, Majestic, Moz, Semrush);
         the format is detected from the content.
@@ -130,16 +173,7 @@ function UploadForm({ onStarted }: { onStarted: (job: Job) => void }) {
           </div>
         </div>
       )}
-      <button
-        type="submit"
-        className="button button-primary"
-        disabled={!file || action.busy}
-        data-testid="upload-submit"
-      >
-        Upload and import
-      </button>
-      <Notice notice={action.notice} error={action.error} testId="upload" />
-    </form>
+    </JobForm>
   );
 }
 
@@ -152,10 +186,11 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
   const numberOrNothing = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
   return (
     <Panel title="Crawl" testId="panel-crawl">
-      <form
-        className="job-form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <JobForm
+        name="crawl"
+        action={action}
+        submit="Start crawl"
+        onSubmit={() => {
           const list = linesOf(seeds);
           if (list.length === 0) return;
           const pages = numberOrNothing(maxPages);
@@ -172,8 +207,7 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
           );
         }}
       >
-        <label className="field">
-          <span className="field-label">Seed URLs (one per line)</span>
+        <Field label="Seed URLs (one per line)">
           <textarea
             rows={2}
             value={seeds}
@@ -182,10 +216,9 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
             data-testid="crawl-seeds"
             onChange={(e) => setSeeds(e.currentTarget.value)}
           />
-        </label>
+        </Field>
         <div className="form-row">
-          <label className="field">
-            <span className="field-label">Scope</span>
+          <Field label="Scope">
             <select
               value={scope}
               data-testid="crawl-scope"
@@ -196,9 +229,8 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
               <option value="domain">Same domain</option>
               <option value="discover">Any host (bounded by max. pages)</option>
             </select>
-          </label>
-          <label className="field">
-            <span className="field-label">Max. pages</span>
+          </Field>
+          <Field label="Max. pages">
             <input
               type="number"
               min={1}
@@ -207,9 +239,8 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
               data-testid="crawl-max-pages"
               onChange={(e) => setMaxPages(e.currentTarget.value)}
             />
-          </label>
-          <label className="field">
-            <span className="field-label">Max. depth</span>
+          </Field>
+          <Field label="Max. depth">
             <input
               type="number"
               min={0}
@@ -219,21 +250,12 @@ function CrawlForm({ onStarted }: { onStarted: (job: Job) => void }) {
               data-testid="crawl-max-depth"
               onChange={(e) => setMaxDepth(e.currentTarget.value)}
             />
-          </label>
+          </Field>
         </div>
         <p className="note">
           Polite and safe: robots.txt, one request per host per second, public addresses only.
         </p>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={action.busy}
-          data-testid="crawl-submit"
-        >
-          Start crawl
-        </button>
-        <Notice notice={action.notice} error={action.error} testId="crawl" />
-      </form>
+      </JobForm>
     </Panel>
   );
 }
@@ -243,35 +265,20 @@ function RankForm({ onStarted }: { onStarted: (job: Job) => void }) {
   const { action, start } = useStart(onStarted);
   return (
     <Panel title="Rank" testId="panel-rank">
-      <form
-        className="job-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          start('rank', { dofollowOnly }, () => undefined);
-        }}
+      <JobForm
+        name="rank"
+        action={action}
+        submit="Start rank"
+        onSubmit={() => start('rank', { dofollowOnly }, () => undefined)}
       >
         <p className="note">
           Computes page, host and domain authority (0-100, PageRank over the ledger's live links) for every
           report. Run it after imports and crawls.
         </p>
-        <label className="filter filter-check">
-          <input
-            type="checkbox"
-            checked={dofollowOnly}
-            onChange={(e) => setDofollowOnly(e.currentTarget.checked)}
-          />
+        <Check checked={dofollowOnly} onChange={setDofollowOnly}>
           Followed links only
-        </label>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={action.busy}
-          data-testid="rank-submit"
-        >
-          Start rank
-        </button>
-        <Notice notice={action.notice} error={action.error} testId="rank" />
-      </form>
+        </Check>
+      </JobForm>
     </Panel>
   );
 }

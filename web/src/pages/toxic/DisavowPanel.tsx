@@ -10,6 +10,7 @@ import { useApi } from '../../api/useApi.ts';
 import { DownloadLink } from '../../components/DownloadLink.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { formatCount, formatTime } from '../../format.ts';
@@ -54,8 +55,7 @@ export function DisavowPanel({ target, scope, minScore, trusted }: Props) {
           });
         }}
       >
-        <label className="filter">
-          <span className="filter-label">Disavow</span>
+        <Field look="filter" label="Disavow">
           <select
             value={level}
             data-testid="disavow-level"
@@ -64,7 +64,7 @@ export function DisavowPanel({ target, scope, minScore, trusted }: Props) {
             <option value="domain">Whole domains (domain:)</option>
             <option value="url">Linking pages (URLs)</option>
           </select>
-        </label>
+        </Field>
         <button
           type="submit"
           className="button button-primary"
