@@ -119,6 +119,13 @@ export interface LinkToxicity {
   readonly sourceUrl: string;
   readonly sourceDomain: string;
   readonly targetUrl: string;
+  /** Which link of that page to that URL this is (a page can link to one URL as text, image, iframe...). */
+  readonly kind: LedgerKind;
+  readonly anchor: string | null;
+  readonly nofollow: boolean;
+  readonly sponsored: boolean;
+  readonly ugc: boolean;
+  readonly placement: Placement | null;
   /** 0-100: `100 * (1 - prod(1 - weight))` over the reasons, rounded. */
   readonly score: number;
   /** score >= config.flagScore. */

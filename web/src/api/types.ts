@@ -242,6 +242,13 @@ export interface ToxicLink {
   sourceUrl: string;
   sourceDomain: string;
   targetUrl: string;
+  /** Which link of the page to that URL this is (with the follow flags: one explanation, not all). */
+  kind: string;
+  anchor: string | null;
+  nofollow: boolean;
+  sponsored: boolean;
+  ugc: boolean;
+  placement: string | null;
   score: number;
   flagged: boolean;
   qualified: boolean;

@@ -302,8 +302,8 @@ function ToxicDomains({ rows, loading, offset, busy, onWhitelist }: TableProps<T
 const specOf = (l: ToxicLink): ExplainSpec => ({
   source: l.sourceUrl,
   target: l.targetUrl,
-  kind: null,
-  followed: null,
+  kind: l.kind,
+  followed: !l.nofollow && !l.sponsored && !l.ugc,
 });
 
 function ToxicLinks({

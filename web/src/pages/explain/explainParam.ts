@@ -2,8 +2,8 @@
  * Which link's quality explanation is open, in the route (`explain=SOURCE TARGET [KIND followed|unfollowed]`),
  * so an open explanation is a link like any other view. Ledger URLs are normalised (no raw whitespace), so
  * a space separates the parts safely; kind and follow state pick one link when a page links to the same
- * URL more than once (a text link and an image link, say), and are absent where the caller does not know
- * them (the toxic report's rows).
+ * URL more than once (a text link and an image link, say); a deep link may leave them out (every link
+ * from that page to that URL is explained then).
  */
 import type { ExplainedLink } from '../../api/types.ts';
 import { updateParams } from '../../router/hash.ts';
