@@ -226,6 +226,30 @@ describe('backlinks', () => {
   });
 });
 
+describe('backlinks --all', () => {
+  it('streams every row as the same CSV as the paged report, for any filter and sort', async () => {
+    for (const extra of [[], ['--status', 'all', '--sort', 'source-url', '--order', 'asc'], ['--dofollow']]) {
+      const paged = await inProcess(['backlinks', TARGET, '--format', 'csv', ...extra]);
+      const all = await inProcess(['backlinks', TARGET, '--format', 'csv', '--all', ...extra]);
+      expect(all.code, all.stderr).toBe(0);
+      expect(all.stdout).toBe(paged.stdout);
+      expect(all.stdout.split('\n').length).toBeGreaterThan(3);
+    }
+  });
+
+  it('is a usage error without --format csv, with --quality, or with paging', async () => {
+    for (const [extra, message] of [
+      [[], /add --format csv/],
+      [['--format', 'csv', '--quality'], /does not score quality/],
+      [['--format', 'csv', '--limit', '5'], /leave out --limit/],
+    ] as const) {
+      const run = await inProcess(['backlinks', TARGET, '--all', ...extra]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
+
 describe('refdomains', () => {
   it('prints, as JSON, exactly the rows reportRefDomains returns', () => {
     expect(json(['refdomains', TARGET])).toEqual(expected.refdomains);

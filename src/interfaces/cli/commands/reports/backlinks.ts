@@ -8,6 +8,7 @@ import {
   BACKLINK_QUALITY_CSV_COLUMNS,
   backlinkTable,
 } from '../../output/report-format.ts';
+import { printAllBacklinks } from './backlinks-all.ts';
 import { registerListingCommand } from './listing-command.ts';
 import type { OpenLedger } from './report-options.ts';
 
@@ -20,6 +21,12 @@ export function registerBacklinks(program: Command, openLedger: OpenLedger): voi
     noun: 'backlinks',
     title: (target) => `Backlinks to ${target}`,
     options: [{ flags: '--quality', description: "add each link's quality score, 0-100 (docs/quality.md)" }],
+    variant: {
+      flag: '--all',
+      description: 'every row, streamed (with --format csv; the paged report stops at 100,000 rows)',
+      active: (flags) => flags.all === true,
+      run: (target, flags) => printAllBacklinks(openLedger, target, flags),
+    },
     fetch: (store, request, flags) =>
       reportBacklinks(store, { ...request, quality: flags.quality ? DEFAULT_QUALITY_WEIGHTS : null }),
     csvColumns: (flags) => (flags.quality ? BACKLINK_QUALITY_CSV_COLUMNS : BACKLINK_CSV_COLUMNS),
