@@ -23,6 +23,7 @@ import { LinkSummary } from '../core/extract/link-summary.ts';
 import { formatExtractStats, formatLinkSummary } from '../interfaces/cli/output/extract-summary.ts';
 import { profileScreen } from '../interfaces/cli/output/profile-format.ts';
 import { backlinkTable } from '../interfaces/cli/output/report-format.ts';
+import { SERVE_READ_CONNECTIONS } from './serve-command.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DB = resolve('demo.duckdb');
@@ -116,7 +117,7 @@ async function serveDashboard(target: string | undefined): Promise<number> {
       host: '127.0.0.1',
       port,
       tokens: null,
-      openStore: () => openStore({ kind: 'duckdb', path: DB, readConnections: 4 }),
+      openStore: () => openStore({ kind: 'duckdb', path: DB, readConnections: SERVE_READ_CONNECTIONS }),
       jobs: { importDirs: [process.cwd(), ROOT], allowPrivateNetwork: false },
     });
   let server: Awaited<ReturnType<typeof start>>;

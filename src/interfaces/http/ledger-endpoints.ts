@@ -7,14 +7,12 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { ledgerOverview } from '../../app/ledger/overview.ts';
 import { whatIf } from '../../app/ledger/whatif.ts';
-import { integer } from './params.ts';
+import { integer, repeated, valuesOf } from './params.ts';
 import { type ApiEnv, addEndpoint, type EndpointContext } from './route.ts';
 import { LedgerOverviewSchema, WhatIfSchema } from './schemas.ts';
 import type { Role } from './tokens.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
-const urls = (v: string | string[] | undefined) =>
-  (v === undefined ? [] : [v].flat()).map((u) => u.trim()).filter((u) => u !== '');
 
 export function addLedgerEndpoints(
   app: OpenAPIHono<ApiEnv>,
@@ -51,7 +49,6 @@ export function addLedgerEndpoints(
     },
   });
 
-  const list = z.union([z.string(), z.array(z.string())]).optional();
   addEndpoint(app, auth, {
     method: 'get',
     path: '/api/v1/whatif',
@@ -66,8 +63,8 @@ export function addLedgerEndpoints(
         .string({ error: 'target is required' })
         .min(1, { error: 'target is required' })
         .openapi({ description: 'the page (a URL) whose authority is asked about' }),
-      addLink: list.openapi({ description: 'a page that would link to the target (repeatable)' }),
-      removeLink: list.openapi({ description: 'a page that would stop linking to it (repeatable)' }),
+      addLink: repeated.openapi({ description: 'a page that would link to the target (repeatable)' }),
+      removeLink: repeated.openapi({ description: 'a page that would stop linking to it (repeatable)' }),
     }),
     responses: {
       200: {
@@ -79,8 +76,8 @@ export function addLedgerEndpoints(
       const result = await ctx.withStore((s) =>
         whatIf(s, {
           target: query.target,
-          addLinks: urls(query.addLink),
-          removeLinks: urls(query.removeLink),
+          addLinks: valuesOf(query.addLink),
+          removeLinks: valuesOf(query.removeLink),
         }),
       );
       return c.json({ ...result, rankedAt: iso(result.rankedAt) }, 200);

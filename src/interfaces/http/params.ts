@@ -177,3 +177,13 @@ export function checkTarget(target: string, scope: (typeof SCOPES)[number], ctx:
     });
   }
 }
+
+/** A repeatable free-text parameter (`?keyword=a&keyword=b`): one string or several. */
+export const repeated = z.union([z.string(), z.array(z.string())]).optional();
+
+/** The values of a repeatable parameter, trimmed, empty ones dropped. */
+export function valuesOf(v: string | readonly string[] | undefined): string[] {
+  return (v === undefined ? [] : typeof v === 'string' ? [v] : [...v])
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

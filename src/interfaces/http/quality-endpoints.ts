@@ -13,7 +13,7 @@ import type { ReviewKind } from '../../core/ledger/review.ts';
 import { normalizeUrl } from '../../core/url/normalize.ts';
 import { toxicCsv } from '../cli/output/toxic-format.ts';
 import { ApiError, badParameter } from './api-error.ts';
-import { checkTarget, formatParam, integer, oneOf } from './params.ts';
+import { checkTarget, formatParam, integer, oneOf, repeated, valuesOf } from './params.ts';
 import { csvResponse, formatOf, pageInfo } from './respond.ts';
 import { type ApiEnv, addEndpoint, type EndpointContext } from './route.ts';
 import {
@@ -25,9 +25,6 @@ import {
 } from './schemas.ts';
 import type { Role } from './tokens.ts';
 
-const strings = z.union([z.string(), z.array(z.string())]).optional();
-const words = (v: string | string[] | undefined) =>
-  (v === undefined ? [] : [v].flat()).map((w) => w.trim()).filter((w) => w !== '');
 const target = z
   .string({ error: 'target is required' })
   .min(1, { error: 'target is required' })
@@ -80,8 +77,8 @@ export function addQualityEndpoints(
           .transform((v) => v === 'true' || v === '1')
           .openapi({ type: 'boolean', description: 'every assessed link, not only the flagged ones' }),
         minScore: score('minScore', 'list links scoring at least this (default: the flag threshold)'),
-        brand: strings.openapi({ description: 'brand terms for anchor classes (repeatable)' }),
-        keyword: strings.openapi({ description: 'money keywords for exact-match anchors (repeatable)' }),
+        brand: repeated.openapi({ description: 'brand terms for anchor classes (repeatable)' }),
+        keyword: repeated.openapi({ description: 'money keywords for exact-match anchors (repeatable)' }),
         limit: z
           .string()
           .regex(/^\d{1,6}$/, { error: 'limit must be an integer from 1 to 100000' })
@@ -93,7 +90,7 @@ export function addQualityEndpoints(
             description: 'links per page (default: every link; `total` and `page` say how many there are)',
           }),
         offset: integer('offset', 0, Number.MAX_SAFE_INTEGER, 0, 'links to skip (with limit)'),
-        trusted: strings.openapi({
+        trusted: repeated.openapi({
           description:
             'domains you trust (repeatable or comma-separated): seeds of spam mass on the ledger domain graph, which adds the high-spam-mass reason (as `toxic --trusted FILE`)',
         }),
@@ -107,13 +104,13 @@ export function addQualityEndpoints(
       },
     },
     handler: async (c, { query }) => {
-      const trusted = words(query.trusted).flatMap((w) => w.split(',').map((d) => d.trim()));
+      const trusted = valuesOf(query.trusted).flatMap((w) => w.split(',').map((d) => d.trim()));
       const { report, unknownSeeds } = await ctx.withStore((s) =>
         auditToxicity(s, {
           target: query.target,
           scope: query.scope,
-          brandTerms: words(query.brand),
-          keywords: words(query.keyword),
+          brandTerms: valuesOf(query.brand),
+          keywords: valuesOf(query.keyword),
           trusted: trusted.filter((d) => d !== ''),
         }),
       );

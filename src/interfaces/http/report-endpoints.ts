@@ -51,7 +51,9 @@ import {
   listOf,
   oneOf,
   pageParams,
+  repeated,
   reportQuery,
+  valuesOf,
 } from './params.ts';
 import { csvResponse, csvStream, formatOf, listingResponse } from './respond.ts';
 import { type ApiEnv, addEndpoint, type EndpointContext } from './route.ts';
@@ -200,19 +202,11 @@ export function addReportEndpoints(
   });
 
   const anchorsQuery = listingQuery(ANCHOR_SORTS, 'links').extend({
-    brand: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .openapi({
-        description: "brand names for the branded class (default: the target domain's name); repeatable",
-      }),
-    keyword: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .openapi({ description: 'keywords for the exact and partial classes; repeatable' }),
+    brand: repeated.openapi({
+      description: "brand names for the branded class (default: the target domain's name); repeatable",
+    }),
+    keyword: repeated.openapi({ description: 'keywords for the exact and partial classes; repeatable' }),
   });
-  const words = (v: string | string[]) =>
-    (Array.isArray(v) ? v : [v]).map((w) => w.trim()).filter((w) => w !== '');
   addEndpoint(app, auth, {
     method: 'get',
     path: '/api/v1/anchors',
@@ -225,8 +219,8 @@ export function addReportEndpoints(
       const report = await ctx.withStore((s) =>
         reportAnchors(s, {
           ...listingOf(ANCHOR_SORTS, query),
-          ...(query.brand === undefined ? {} : { brand: words(query.brand) }),
-          ...(query.keyword === undefined ? {} : { keywords: words(query.keyword) }),
+          ...(query.brand === undefined ? {} : { brand: valuesOf(query.brand) }),
+          ...(query.keyword === undefined ? {} : { keywords: valuesOf(query.keyword) }),
         }),
       );
       return listingResponse(c, {
@@ -348,10 +342,9 @@ export function addReportEndpoints(
       'Referring domains linking to at least `min` competitors but not to the target (as `linkledger gap`)',
     query: z.object({
       target: reportQuery.shape.target,
-      competitor: z
-        .union([z.string(), z.array(z.string())])
-        .optional()
-        .openapi({ description: 'a competitor; repeat (or separate with commas) for several' }),
+      competitor: repeated.openapi({
+        description: 'a competitor; repeat (or separate with commas) for several',
+      }),
       scope: oneOf('scope', GAP_SCOPES).default('domain'),
       min: z
         .string()
