@@ -3,45 +3,60 @@
  * that touches process.exit and turns errors into exit codes.
  */
 import { Command, CommanderError } from 'commander';
-import { FilePageReader } from '../adapters/sources/file-page-reader.ts';
-import { openImportSources } from '../adapters/sources/import-sources.ts';
 import { defaultUserAgent } from '../core/crawl/settings.ts';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
-import { registerCommands } from '../interfaces/cli/commands/index.ts';
+import { COMMAND_NAMES, registerCommands } from '../interfaces/cli/commands/index.ts';
 import { defaultThreadCount, graphRankPorts } from './graph-rank-ports.ts';
 import { registerServe } from './serve-command.ts';
 import { VERSION } from './version.ts';
 
-export function buildProgram(): Command {
+/**
+ * The program for a command line. Only the command being run is loaded (see commands/index.ts); `argv`
+ * undefined builds the whole program.
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('linkledger')
     .description('Open, self-hosted backlink intelligence.')
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program, {
-    pageReader: () => new FilePageReader(),
-    graphRankPorts,
-    defaultThreads: defaultThreadCount(),
-    // DuckDB and undici take ~0.4 s each to load: only the commands that use them pay for it.
-    openStore: async (path) =>
-      (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
-    importSources: openImportSources,
-    crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
-    defaultUserAgent: defaultUserAgent(VERSION),
-  });
-  registerServe(program, async (path, readConnections) =>
-    (await import('../adapters/store-duckdb/open-store.ts')).openStore({
-      kind: 'duckdb',
-      path,
-      readConnections,
-    }),
-  );
+  const name = argv?.find((arg) => !arg.startsWith('-'));
+  const known = name !== undefined && (name === 'serve' || COMMAND_NAMES.includes(name));
+  // `--version` alone needs no command at all.
+  const versionOnly =
+    name === undefined && argv !== undefined && argv.some((a) => a === '-V' || a === '--version');
+  if (name !== 'serve' && !versionOnly)
+    await registerCommands(
+      program,
+      {
+        pageReader: async () =>
+          new (await import('../adapters/sources/file-page-reader.ts')).FilePageReader(),
+        graphRankPorts,
+        defaultThreads: defaultThreadCount(),
+        // DuckDB and undici take ~0.4 s each to load: only the commands that use them pay for it.
+        openStore: async (path) =>
+          (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
+        importSources: async (inputs, options) =>
+          (await import('../adapters/sources/import-sources.ts')).openImportSources(inputs, options),
+        crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
+        defaultUserAgent: defaultUserAgent(VERSION),
+      },
+      known ? name : undefined,
+    );
+  if ((!known && !versionOnly) || name === 'serve')
+    registerServe(program, async (path, readConnections) =>
+      (await import('../adapters/store-duckdb/open-store.ts')).openStore({
+        kind: 'duckdb',
+        path,
+        readConnections,
+      }),
+    );
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(argv)).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_CODES.USAGE;

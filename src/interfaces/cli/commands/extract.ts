@@ -18,7 +18,7 @@ interface ExtractFlags {
   quiet?: boolean;
 }
 
-export function registerExtract(program: Command, reader: () => PageReader): void {
+export function registerExtract(program: Command, reader: () => Promise<PageReader>): void {
   program
     .command('extract')
     .description('print every link of every page of WARC, WAT and HTML files (or folders of HTML files)')
@@ -40,7 +40,7 @@ export function registerExtract(program: Command, reader: () => PageReader): voi
       await sink.write(formatter.header());
       const { stats, failures } = await extractLinks(
         files,
-        reader(),
+        await reader(),
         { baseUrl: flags.baseUrl ?? null },
         async (page) => {
           summary.add(page);
