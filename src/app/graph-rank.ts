@@ -215,7 +215,7 @@ export async function graphRank<V extends VertexTableInfo>(
     const dangling = request.dangling === undefined ? {} : { dangling: request.dangling };
     let table: RankTableOut;
     let outcome: { iterations: number; residual: number; converged: boolean; stopReason: string };
-    let method = 'power iteration';
+    let method = algorithm === 'hits' ? 'power iteration' : 'power iteration with power extrapolation';
     let relativeStandardDeviation: number | undefined;
     const outLabels = vertices?.names ?? labels;
     switch (algorithm) {

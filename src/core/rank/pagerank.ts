@@ -1,5 +1,6 @@
 /**
- * PageRank by power iteration, pulling over the **transpose** (each node sums over its predecessors).
+ * PageRank by power iteration with power extrapolation, pulling over the **transpose** (each node sums over
+ * its predecessors).
  *
  * Brin & Page, "The anatomy of a large-scale hypertextual Web search engine" (1998). The formula, for a
  * graph with N nodes, damping `alpha`, out-degree `outdeg(j)` (self-loops count, parallel edges were
@@ -18,6 +19,21 @@
  *   - `dangling: 'uniform'`: `u = 1/N` whatever `v` is (webgraph-rs' "weakly preferential"); spam mass
  *     needs this, because it keeps PageRank linear in `v`.
  * Either way `x` stays a probability vector (sums to 1 up to rounding).
+ *
+ * Power extrapolation (Haveliwala, Kamvar, Klein, Manning & Golub, "Computing PageRank using Power
+ * Extrapolation", Stanford TR 2003): the iteration matrix's eigenvalues other than 1 are `alpha` times
+ * eigenvalues of the stochastic link matrix, and on web graphs many of those lie on the unit circle
+ * (closed sets of pages, two-page cycles, ...), so the slowest error components shrink by exactly
+ * `alpha` per step and turn with a short period. After every `extrapolateEvery` iterations (default 25;
+ * 0 turns it off), with `x_{k-6}` the iterate kept 6 iterations earlier,
+ *
+ *     x <- (x_k - alpha^6 x_{k-6}) / (1 - alpha^6)      (negative entries set to 0, then normalised)
+ *
+ * removes every error component whose eigenvalue `lambda` has `lambda^6 = alpha^6` (periods 1, 2, 3 and
+ * 6). The iteration then goes on from there, so the fixed point is the same; only fewer iterations are
+ * needed (to 1e-10: cnr-2000 116 -> 93, polblogs 106 -> 57, hollins 111 -> 85; every 10 was worse than
+ * none on cnr-2000, 219). The residual is always the change made by a plain iteration, so the error
+ * bound below holds as before.
  *
  * Stopping: after each iteration the residual `||x_{t+1} - x_t||_1` goes to the stop rule (default:
  * below 1e-10, or 1000 iterations). NetworkX stops when the residual is below `N * tol`, so to compare
@@ -56,7 +72,13 @@ export interface PageRankOptions {
   /** Where the working arrays live (`sharedAllocator` to run on worker threads). */
   readonly allocator?: Allocator;
   readonly blockSize?: number;
+  /** Iterations between power extrapolations (see above); 0 for plain power iteration. Default 25. */
+  readonly extrapolateEvery?: number;
 }
+
+/** The extrapolation combines `x_k` with `x_{k-6}` (A^6 extrapolation; the paper found 6 best). */
+const EXTRAPOLATION_LAG = 6;
+const DEFAULT_EXTRAPOLATE_EVERY = 25;
 
 const PARTIALS = 3; // per block: L1 change, rank of dangling nodes, total rank
 
@@ -156,6 +178,12 @@ export function* pagerankProgram(transpose: Csr, options: PageRankOptions = {}):
     if (inverseOutDegree[v] === 0) danglingMass += rank[v]!;
   }
   const partials = allocator.float64(blocks * PARTIALS);
+  const every = options.extrapolateEvery ?? DEFAULT_EXTRAPOLATE_EVERY;
+  if (!(Number.isInteger(every) && every >= 0))
+    throw new RangeError(`extrapolateEvery must be an integer >= 0`);
+  const extrapolating = every > EXTRAPOLATION_LAG;
+  // x_{k-6}: snapshotted 6 iterations before each extrapolation.
+  const lagged = extrapolating ? allocator.float64(n) : new Float64Array(0);
 
   for (let iteration = 1; ; iteration++) {
     const { constant, teleportFactor } = nonLinkTerms(
@@ -197,7 +225,43 @@ export function* pagerankProgram(transpose: Csr, options: PageRankOptions = {}):
         stopReason: verdict.reason,
       };
     }
+    if (extrapolating) {
+      const phase = iteration % every;
+      if (phase === every - EXTRAPOLATION_LAG) lagged.set(rank);
+      else if (phase === 0) danglingMass = extrapolate(rank, lagged, contribution, inverseOutDegree, alpha);
+    }
   }
+}
+
+/**
+ * `rank <- (rank - alpha^6 lagged) / (1 - alpha^6)`, negatives to 0, normalised to sum 1; recomputes the
+ * contributions the next iteration reads and returns the new dangling mass. In node order, on the calling
+ * thread: the same bits whatever the number of threads.
+ */
+function extrapolate(
+  rank: Float64Array,
+  lagged: Float64Array,
+  contribution: Float64Array,
+  inverseOutDegree: Float64Array,
+  alpha: number,
+): number {
+  const n = rank.length;
+  const damping = alpha ** EXTRAPOLATION_LAG;
+  const scale = 1 / (1 - damping);
+  let sum = 0;
+  for (let v = 0; v < n; v++) {
+    const x = Math.max(0, (rank[v]! - damping * lagged[v]!) * scale);
+    rank[v] = x;
+    sum += x;
+  }
+  let dangling = 0;
+  for (let v = 0; v < n; v++) {
+    const x = rank[v]! / sum;
+    rank[v] = x;
+    contribution[v] = x * inverseOutDegree[v]!;
+    if (inverseOutDegree[v] === 0) dangling += x;
+  }
+  return dangling;
 }
 
 /**

@@ -55,6 +55,21 @@ for (const name of [
       expect(distance).toBeLessThan(EQUAL);
     });
 
+    it('PageRank to the default 1e-10: power extrapolation needs fewer iterations for the same answer', () => {
+      const extrapolated = pagerank(g.transpose, { tolerance: 1e-10 });
+      const plain = pagerank(g.transpose, { tolerance: 1e-10, extrapolateEvery: 0 });
+      const exact = pagerank(g.transpose, TIGHT).scores;
+      measured.push(
+        `${name} pagerank to 1e-10: ${extrapolated.iterations} iterations (plain power iteration ${plain.iterations})`,
+      );
+      expect(extrapolated.converged).toBe(true);
+      expect(extrapolated.iterations).toBeLessThan(plain.iterations);
+      // The error bound of the residual rule: alpha / (1 - alpha) * 1e-10.
+      let error = 0;
+      for (let v = 0; v < exact.length; v++) error += Math.abs(extrapolated.scores[v]! - exact[v]!);
+      expect(error).toBeLessThan((0.85 / 0.15) * 1e-10);
+    });
+
     it('HITS authorities and hubs (top 20)', () => {
       const result = hits(g.graph, g.transpose, { tolerance: 1e-15, maxIterations: 100_000 });
       const authority = l1Distance(result.authority, reference.authority_top20 as Pairs, g.idOf);
