@@ -4,6 +4,8 @@
  * A line with one column names the vertex by its label. `#` comment lines and blank lines are skipped.
  * The vertex file fixes the node set (isolated vertices included) and the node order.
  */
+
+import { StringDecoder } from 'node:string_decoder';
 import { BadInputError } from '../../core/errors.ts';
 import type { NodeLabels } from '../../core/graph/node-labels.ts';
 import { openByteSource } from './byte-source.ts';
@@ -37,12 +39,15 @@ export async function readVertexFile(path: string): Promise<VertexTable> {
     labels.push(label);
     names.push(match[2]?.trim() || label);
   };
+  // A chunk may end inside a multi-byte character: the decoder keeps its first bytes for the next one.
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of source.chunks) {
-    const text = carry + chunk.toString('utf8');
+    const text = carry + decoder.write(chunk);
     const lines = text.split('\n');
     carry = lines.pop() ?? '';
     for (const line of lines) take(line);
   }
+  carry += decoder.end();
   if (carry !== '') take(carry);
   return buildVertexTable(labels, names, path);
 }
