@@ -8,7 +8,12 @@
  * start-up overlaps the read. Depends on ports only; the file and thread adapters come from the caller.
  */
 import { BadInputError, UsageError } from '../core/errors.ts';
-import { heapAllocator, sharedAllocator } from '../core/graph/allocator.ts';
+import {
+  type Allocator,
+  heapAllocator,
+  recyclingAllocator,
+  sharedAllocator,
+} from '../core/graph/allocator.ts';
 import { buildCsr } from '../core/graph/build-csr.ts';
 import type { Csr } from '../core/graph/csr.ts';
 import { labelIndex, labelOf, type NodeLabels } from '../core/graph/node-labels.ts';
@@ -95,7 +100,7 @@ export interface GraphRankPorts<V extends VertexTableInfo = VertexTableInfo> {
   readVertices(path: string): Promise<V>;
   readEdges(
     path: string,
-    options: { readonly lenient: boolean; readonly vertices: V | null },
+    options: { readonly lenient: boolean; readonly vertices: V | null; readonly allocator: Allocator },
   ): Promise<EdgeListInfo>;
   readSeeds(path: string): Promise<string[]>;
   writeTable(path: string, table: RankTableOut): Promise<void>;
@@ -161,7 +166,14 @@ export async function graphRank<V extends VertexTableInfo>(
   try {
     // Read.
     const vertices = request.vertices === undefined ? null : await ports.readVertices(request.vertices);
-    const edges = await ports.readEdges(request.edges, { lenient: request.lenient ?? false, vertices });
+    // Graph arrays live in shared memory when worker threads will read them; the edge list too, so that
+    // its memory can be reused for the rank arrays once the CSR is built (see recyclingAllocator).
+    const allocator = threads > 1 ? sharedAllocator : heapAllocator;
+    const edges = await ports.readEdges(request.edges, {
+      lenient: request.lenient ?? false,
+      vertices,
+      allocator,
+    });
     const seedLabels = needsSeeds ? await ports.readSeeds(request.seeds!) : [];
     const labels: NodeLabels | null = vertices?.labels ?? edges.labels;
     const nodeCount = vertices === null ? edges.nodeCount : vertices.names.length;
@@ -182,7 +194,6 @@ export async function graphRank<V extends VertexTableInfo>(
     endPhase('threads');
 
     // Build.
-    const allocator = runner.threads > 1 ? sharedAllocator : heapAllocator;
     let transpose: Csr;
     let graph: Csr | null = null;
     let duplicateEdges: number;
@@ -203,13 +214,18 @@ export async function graphRank<V extends VertexTableInfo>(
       ? resolveSeeds(seedLabels, labels, vertices?.names ?? null, request.seeds!, warnings)
       : [];
     endPhase('build');
+    // The edge list is dead from here on: the rank arrays take its memory first (already paged in).
+    const rankAllocator = recyclingAllocator(allocator, [
+      edges.src.subarray(0, edges.count),
+      edges.dst.subarray(0, edges.count),
+    ]);
 
     // Rank.
     const stop = defaultStopRule(tolerance, maxIterations);
     const common = {
       alpha,
       stop,
-      allocator,
+      allocator: rankAllocator,
       ...(request.onIteration ? { onIteration: request.onIteration } : {}),
     };
     const dangling = request.dangling === undefined ? {} : { dangling: request.dangling };
@@ -244,7 +260,7 @@ export async function graphRank<V extends VertexTableInfo>(
       }
       case 'hits': {
         const result = await runner.run(
-          hitsProgram(graph!, transpose, { stop, allocator, ...optionalProgress(request) }),
+          hitsProgram(graph!, transpose, { stop, allocator: rankAllocator, ...optionalProgress(request) }),
         );
         table = { columns: ['authority', 'hub'], values: [result.authority, result.hub], labels: outLabels };
         outcome = result;
@@ -257,7 +273,7 @@ export async function graphRank<V extends VertexTableInfo>(
             nodeCount * (nodeCount + transpose.edgeCount) <= EXACT_HARMONIC_BUDGET);
         if (exact) {
           method = 'exact (one BFS per node)';
-          const result = await runner.run(harmonicExactProgram(transpose, { allocator }));
+          const result = await runner.run(harmonicExactProgram(transpose, { allocator: rankAllocator }));
           table = { columns: ['score'], values: [result.scores], labels: outLabels };
           outcome = result;
         } else {
@@ -268,7 +284,7 @@ export async function graphRank<V extends VertexTableInfo>(
               seed: request.hashSeed ?? 0,
               // Balls are complete when no counter changes; --max-iter caps the hops.
               stop: firstOf(residualBelow(1), maxIterationsRule(maxIterations)),
-              allocator,
+              allocator: rankAllocator,
               ...optionalProgress(request),
             }),
           );

@@ -14,8 +14,11 @@ export { defaultThreadCount } from '../adapters/workers/worker-pool.ts';
 export function graphRankPorts(): GraphRankPorts<VertexTable> {
   return {
     readVertices: readVertexFile,
-    readEdges: (path, { lenient, vertices }) =>
-      readEdgeFile(path, vertices === null ? { lenient } : { lenient, resolver: vertices.resolver }),
+    readEdges: (path, { lenient, vertices, allocator }) =>
+      readEdgeFile(
+        path,
+        vertices === null ? { lenient, allocator } : { lenient, allocator, resolver: vertices.resolver },
+      ),
     readSeeds: readSeedFile,
     writeTable: writeRankFile,
     startThreads: (threads) => WorkerPool.start(threads),

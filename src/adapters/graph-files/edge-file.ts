@@ -1,11 +1,14 @@
 /** Reads an edge list file (plain or gzipped) into edge arrays with dense node ids (see edge-parser.ts). */
 
+import type { Allocator } from '../../core/graph/allocator.ts';
 import { openByteSource } from './byte-source.ts';
 import { EdgeParser, type LabelResolver, type ParsedEdges } from './edge-parser.ts';
 
 export interface ReadEdgeFileOptions {
   readonly lenient?: boolean;
   readonly resolver?: LabelResolver;
+  /** Where the edge arrays live (default: the heap). */
+  readonly allocator?: Allocator;
 }
 
 export async function readEdgeFile(path: string, options: ReadEdgeFileOptions = {}): Promise<ParsedEdges> {

@@ -15,6 +15,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { BadInputError } from '../../core/errors.ts';
+import { type Allocator, heapAllocator } from '../../core/graph/allocator.ts';
 import type { EdgeArrays } from '../../core/graph/build-csr.ts';
 import type { NodeLabels } from '../../core/graph/node-labels.ts';
 import { compactIntegerLabels } from './integer-labels.ts';
@@ -32,6 +33,8 @@ export interface EdgeParserOptions {
   readonly file?: string;
   /** Initial capacity in edges. */
   readonly capacity?: number;
+  /** Where the edge arrays live (shared memory lets the caller reuse it for worker threads later). */
+  readonly allocator?: Allocator;
 }
 
 export interface EdgeParseStats {
@@ -75,11 +78,13 @@ export class EdgeParser {
   private readonly lenient: boolean;
   private readonly resolver: LabelResolver | undefined;
   private readonly file: string | undefined;
+  private readonly allocator: Allocator;
 
   constructor(options: EdgeParserOptions = {}) {
     const capacity = Math.max(1024, options.capacity ?? 1 << 16);
-    this.src = new Uint32Array(capacity);
-    this.dst = new Uint32Array(capacity);
+    this.allocator = options.allocator ?? heapAllocator;
+    this.src = this.allocator.uint32(capacity);
+    this.dst = this.allocator.uint32(capacity);
     this.lenient = options.lenient ?? false;
     this.resolver = options.resolver;
     this.file = options.file;
@@ -282,10 +287,10 @@ export class EdgeParser {
     if (this.count === this.src.length) {
       const capacity = this.src.length * 2;
       if (capacity > 2 ** 32 - 1) throw new BadInputError('more than 2^32 - 1 edges', fileOnly(this.file));
-      const src = new Uint32Array(capacity);
+      const src = this.allocator.uint32(capacity);
       src.set(this.src);
       this.src = src;
-      const dst = new Uint32Array(capacity);
+      const dst = this.allocator.uint32(capacity);
       dst.set(this.dst);
       this.dst = dst;
     }
