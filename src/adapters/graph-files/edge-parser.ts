@@ -68,6 +68,8 @@ export class EdgeParser {
   private count = 0;
   private carry: Buffer | null = null;
   private stringMode = false;
+  /** Largest integer label so far (integer mode), so that the ids need no extra pass to find it. */
+  private maxLabel = -1;
   private readonly stringIds = new Map<string, number>();
   private readonly stringLabels: string[] = [];
   private line = 0;
@@ -141,7 +143,7 @@ export class EdgeParser {
         stats,
       };
     }
-    const values = compactIntegerLabels(this.src, this.dst, this.count);
+    const values = compactIntegerLabels(this.src, this.dst, this.count, this.maxLabel);
     return { ...edges, nodeCount: values.length, labels: { kind: 'integer', values }, stats };
   }
 
@@ -216,6 +218,7 @@ export class EdgeParser {
         }
         this.add(s, d);
       } else if (!this.stringMode && aIsInteger && bIsInteger) {
+        this.maxLabel = Math.max(this.maxLabel, a, b);
         this.add(a, b);
       } else {
         if (!this.stringMode) this.switchToStrings();
@@ -234,6 +237,7 @@ export class EdgeParser {
     const capacity = src.length;
     let count = this.count;
     let lines = 0;
+    let max = this.maxLabel;
     let p = start;
     while (p < end && count < capacity) {
       const lineStart = p;
@@ -275,9 +279,12 @@ export class EdgeParser {
       p++;
       src[count] = a;
       dst[count] = b;
+      if (a > max) max = a;
+      if (b > max) max = b;
       count++;
       lines++;
     }
+    this.maxLabel = max;
     this.count = count;
     this.line += lines;
     return p;

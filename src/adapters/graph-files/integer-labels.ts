@@ -4,23 +4,40 @@
  * Replaces integer labels by dense ids in ascending label order and returns the labels by id. Uses a direct
  * index when the largest label is not much bigger than the edge count, else sorting.
  */
-export function compactIntegerLabels(src: Uint32Array, dst: Uint32Array, count: number): Uint32Array {
-  let max = -1;
-  for (let e = 0; e < count; e++) {
-    if (src[e]! > max) max = src[e]!;
-    if (dst[e]! > max) max = dst[e]!;
+export function compactIntegerLabels(
+  src: Uint32Array,
+  dst: Uint32Array,
+  count: number,
+  knownMax?: number,
+): Uint32Array {
+  let max = knownMax ?? -1;
+  if (knownMax === undefined) {
+    for (let e = 0; e < count; e++) {
+      if (src[e]! > max) max = src[e]!;
+      if (dst[e]! > max) max = dst[e]!;
+    }
   }
   if (max < Math.max(1 << 24, count)) {
-    const index = new Int32Array(max + 1).fill(-1);
+    const seen = new Uint8Array(max + 1);
     for (let e = 0; e < count; e++) {
-      index[src[e]!] = 0;
-      index[dst[e]!] = 0;
+      seen[src[e]!] = 1;
+      seen[dst[e]!] = 1;
     }
     let n = 0;
-    for (let v = 0; v <= max; v++) if (index[v] === 0) index[v] = n++;
+    for (let v = 0; v <= max; v++) n += seen[v]!;
     const values = new Uint32Array(n);
-    for (let v = 0; v <= max; v++) if (index[v]! >= 0) values[index[v]!] = v;
-    if (n === max + 1) return values; // labels are already 0..n-1 (Common Crawl, WebGraph): ids = labels
+    if (n === max + 1) {
+      // Labels are already 0..n-1 (Common Crawl, WebGraph): the ids are the labels, nothing to rewrite.
+      for (let v = 0; v < n; v++) values[v] = v;
+      return values;
+    }
+    const index = new Uint32Array(max + 1);
+    for (let v = 0, id = 0; v <= max; v++) {
+      if (seen[v] === 1) {
+        index[v] = id;
+        values[id++] = v;
+      }
+    }
     for (let e = 0; e < count; e++) {
       src[e] = index[src[e]!]!;
       dst[e] = index[dst[e]!]!;

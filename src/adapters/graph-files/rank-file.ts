@@ -95,7 +95,7 @@ export function* rankChunks(table: RankTable, options: RankChunkOptions = {}): G
     at = label === null ? writeDecimal(chunk, at, integers![id]!) : at + chunk.write(label, at, 'utf8');
     for (const column of values) {
       chunk[at++] = TAB;
-      at += chunk.write(formatScore(column[id]!), at, 'latin1');
+      at = writeAscii(chunk, at, formatScore(column[id]!));
     }
     chunk[at++] = LF;
   }
@@ -104,6 +104,15 @@ export function* rankChunks(table: RankTable, options: RankChunkOptions = {}): G
 
 const TAB = 9;
 const LF = 10;
+
+/**
+ * Copies an ASCII string (a formatted number) byte by byte: for ~20 characters this loop is faster than
+ * `Buffer#write`, whose argument checks cost more than the copy (~20 ms of 90 on cnr-2000's 325,557 lines).
+ */
+function writeAscii(buffer: Buffer, at: number, text: string): number {
+  for (let k = 0; k < text.length; k++) buffer[at + k] = text.charCodeAt(k);
+  return at + text.length;
+}
 
 /** Writes the decimal digits of a non-negative integer below 2^32 at `at`; returns the end. */
 function writeDecimal(buffer: Buffer, at: number, value: number): number {

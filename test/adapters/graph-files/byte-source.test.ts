@@ -56,7 +56,8 @@ describe('byte source', () => {
   it('names corrupt and truncated gzip data as bad input', async () => {
     const good = gzipSync(Buffer.from('5\t6\n'.repeat(100_000)));
     const corrupt = Buffer.from(good);
-    corrupt[good.length >> 1] ^= 0xff;
+    const middle = good.length >> 1;
+    corrupt[middle] = corrupt[middle]! ^ 0xff;
     writeFileSync(join(dir, 'corrupt.gz'), corrupt);
     writeFileSync(join(dir, 'truncated.gz'), good.subarray(0, good.length - 50));
     await expect(readAll(join(dir, 'corrupt.gz'))).rejects.toThrow(BadInputError);

@@ -98,6 +98,20 @@ describe('edge list parser', () => {
     expect(parsed.nodeCount).toBe(5000);
   });
 
+  it('numbers small integer labels with gaps densely in label order, and keeps dense ones as they are', () => {
+    const gaps = parse('100\t7\n7\t5\n5\t100\n', 4096);
+    expect(gaps.labels).toEqual({ kind: 'integer', values: Uint32Array.of(5, 7, 100) });
+    expect([...gaps.src.subarray(0, 3)]).toEqual([2, 1, 0]);
+    expect([...gaps.dst.subarray(0, 3)]).toEqual([1, 0, 2]);
+    const dense = parse('2\t0\n1\t2\n0\t1\n', 4096);
+    expect(dense.labels).toEqual({ kind: 'integer', values: Uint32Array.of(0, 1, 2) });
+    expect([...dense.src.subarray(0, 3)]).toEqual([2, 1, 0]);
+    // Labels that went the general path (a space instead of the TAB) count for the largest label too.
+    const mixed = parse('0\t1\n1 9\n', 4096);
+    expect(mixed.labels).toEqual({ kind: 'integer', values: Uint32Array.of(0, 1, 9) });
+    expect([...mixed.dst.subarray(0, 2)]).toEqual([1, 2]);
+  });
+
   it('compacts sparse integer labels by sorting when they are too large to index', () => {
     const src = Uint32Array.of(4_000_000_000, 17);
     const dst = Uint32Array.of(17, 3_000_000_000);
