@@ -61,6 +61,8 @@ export interface GraphRankRequest {
   readonly log2m?: number;
   /** HyperBall hash seed. */
   readonly hashSeed?: number;
+  /** PageRank family: iterations between power extrapolations, 0 for none (default 25). */
+  readonly extrapolateEvery?: number;
   readonly onIteration?: ProgressCallback;
 }
 
@@ -228,10 +230,16 @@ export async function graphRank<V extends VertexTableInfo>(
       allocator: rankAllocator,
       ...(request.onIteration ? { onIteration: request.onIteration } : {}),
     };
-    const dangling = request.dangling === undefined ? {} : { dangling: request.dangling };
+    const dangling = {
+      ...(request.dangling === undefined ? {} : { dangling: request.dangling }),
+      ...(request.extrapolateEvery === undefined ? {} : { extrapolateEvery: request.extrapolateEvery }),
+    };
     let table: RankTableOut;
     let outcome: { iterations: number; residual: number; converged: boolean; stopReason: string };
-    let method = algorithm === 'hits' ? 'power iteration' : 'power iteration with power extrapolation';
+    let method =
+      algorithm === 'hits' || request.extrapolateEvery === 0
+        ? 'power iteration'
+        : 'power iteration with power extrapolation';
     let relativeStandardDeviation: number | undefined;
     const outLabels = vertices?.names ?? labels;
     switch (algorithm) {
@@ -248,7 +256,9 @@ export async function graphRank<V extends VertexTableInfo>(
         break;
       }
       case 'spam-mass': {
-        const result = await runner.run(spamMassProgram(transpose, seeds, common));
+        const extrapolation =
+          request.extrapolateEvery === undefined ? {} : { extrapolateEvery: request.extrapolateEvery };
+        const result = await runner.run(spamMassProgram(transpose, seeds, { ...common, ...extrapolation }));
         table = { columns: ['score'], values: [result.relative], labels: outLabels };
         outcome = {
           iterations: result.iterations,
@@ -277,6 +287,9 @@ export async function graphRank<V extends VertexTableInfo>(
           table = { columns: ['score'], values: [result.scores], labels: outLabels };
           outcome = result;
         } else {
+          const every = request.extrapolateEvery ?? 25;
+          if (!(Number.isInteger(every) && every >= 0))
+            throw new UsageError(`--extrapolate-every must be an integer >= 0, got ${every}`);
           const log2m = request.log2m ?? 8;
           const result = await runner.run(
             hyperballProgram(transpose, {
@@ -354,6 +367,9 @@ function validate(
   ) {
     throw new UsageError(`--algo ${request.algorithm} needs --seeds FILE (one trusted node label per line)`);
   }
+  const every = request.extrapolateEvery ?? 25;
+  if (!(Number.isInteger(every) && every >= 0))
+    throw new UsageError(`--extrapolate-every must be an integer >= 0, got ${every}`);
   const log2m = request.log2m ?? 8;
   if (!(Number.isInteger(log2m) && log2m >= 4 && log2m <= 16))
     throw new UsageError(`--log2m must be in 4..16, got ${log2m}`);

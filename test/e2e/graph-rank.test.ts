@@ -87,6 +87,24 @@ describe('linkledger graph rank', () => {
       expect(stderr).toMatch(new RegExp(`${phase} s +\\d+\\.\\d{3}`));
   });
 
+  it('--extrapolate-every 0 is plain power iteration: more iterations, the same PageRank', async () => {
+    const plainOut = join(dir, 'polblogs-plain.tsv');
+    const fastOut = join(dir, 'polblogs-fast.tsv');
+    const plain = await run(...polblogs, '--extrapolate-every', '0', '--stats', '--out', plainOut);
+    const fast = await run(...polblogs, '--stats', '--out', fastOut);
+    expect([plain.code, fast.code]).toEqual([0, 0]);
+    expect(plain.stderr).toMatch(/pagerank \(power iteration\)/);
+    expect(fast.stderr).toMatch(/pagerank \(power iteration with power extrapolation\)/);
+    const iterations = (stderr: string) => Number(/iterations +(\d+)/.exec(stderr)![1]);
+    expect(iterations(fast.stderr)).toBeLessThan(iterations(plain.stderr) * 0.7);
+    const a = readRanks(plainOut, '#node\tscore');
+    const b = readRanks(fastOut, '#node\tscore');
+    let distance = 0;
+    for (const [node, [score]] of a) distance += Math.abs(score! - b.get(node)![0]!);
+    expect(distance).toBeLessThan((0.85 / 0.15) * 2e-10); // both within the residual rule's error bound
+    expect((await run(...polblogs, '--extrapolate-every', '-1', '--out', fastOut)).code).toBe(2);
+  });
+
   it('HITS and harmonic centrality on hollins (space-separated, header as a comment)', async () => {
     const edges = join(dir, 'hollins.tsv');
     writeFileSync(edges, `#${readFileSync(sharedData('hollins-webgraph', 'hollins.dat'), 'utf8')}`);

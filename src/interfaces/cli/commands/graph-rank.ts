@@ -31,6 +31,7 @@ interface GraphRankFlags {
   harmonic: HarmonicMethod;
   log2m: number;
   hashSeed: number;
+  extrapolateEvery: number;
 }
 
 /** `ports`: the file and thread adapters, chosen by the composition root (main/graph-rank-ports.ts). */
@@ -72,6 +73,12 @@ export function registerGraphRank<V extends VertexTableInfo>(
     .option(
       '--seeds <file>',
       'trusted seeds for trustrank and spam-mass: one node label (or vertex name) per line',
+    )
+    .option(
+      '--extrapolate-every <n>',
+      'PageRank family: power extrapolation every n iterations (0 or up to 6: plain power iteration; same result)',
+      parseInteger,
+      25,
     )
     .option('--threads <n>', 'threads to rank on (the default is every core)', parseInteger, defaultThreads)
     .addOption(
@@ -115,6 +122,7 @@ export function registerGraphRank<V extends VertexTableInfo>(
           harmonic: flags.harmonic,
           log2m: flags.log2m,
           hashSeed: flags.hashSeed,
+          extrapolateEvery: flags.extrapolateEvery,
         },
         ports,
       );
