@@ -230,7 +230,7 @@ export async function graphRank<V extends VertexTableInfo>(
       allocator: rankAllocator,
       ...(request.onIteration ? { onIteration: request.onIteration } : {}),
     };
-    const dangling = {
+    const pagerankOptions = {
       ...(request.dangling === undefined ? {} : { dangling: request.dangling }),
       ...(request.extrapolateEvery === undefined ? {} : { extrapolateEvery: request.extrapolateEvery }),
     };
@@ -244,13 +244,15 @@ export async function graphRank<V extends VertexTableInfo>(
     const outLabels = vertices?.names ?? labels;
     switch (algorithm) {
       case 'pagerank': {
-        const result = await runner.run(pagerankProgram(transpose, { ...common, ...dangling }));
+        const result = await runner.run(pagerankProgram(transpose, { ...common, ...pagerankOptions }));
         table = { columns: ['score'], values: [result.scores], labels: outLabels };
         outcome = result;
         break;
       }
       case 'trustrank': {
-        const result = await runner.run(trustrankProgram(transpose, seeds, { ...common, ...dangling }));
+        const result = await runner.run(
+          trustrankProgram(transpose, seeds, { ...common, ...pagerankOptions }),
+        );
         table = { columns: ['score'], values: [result.scores], labels: outLabels };
         outcome = result;
         break;
