@@ -5,10 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gunzipMethod, openByteSource } from '../../../src/adapters/graph-files/byte-source.ts';
 import { BadInputError } from '../../../src/core/errors.ts';
+import { sharedData } from '../../support/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-bytes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const CNR = new URL('../../../../shared/data/law-cnr-2000/cnr-2000.arcs.tsv.gz', import.meta.url);
+const CNR = sharedData('law-cnr-2000', 'cnr-2000.arcs.tsv.gz');
 
 /** Every chunk copied (they are views of one reused buffer) and joined. */
 async function readAll(path: string): Promise<Buffer> {
@@ -23,7 +24,7 @@ describe('byte source', () => {
   });
 
   it('gives the same bytes as zlib for a real 43 MB gzip file, in many chunks of one buffer', async () => {
-    const path = CNR.pathname;
+    const path = CNR;
     const source = openByteSource(path);
     expect(source.gzipped).toBe(true);
     let chunks = 0;
