@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { defaultUserAgent } from '../core/crawl/settings.ts';
 import { EXIT_CODES, LinkledgerError } from '../core/errors.ts';
-import { COMMAND_NAMES, registerCommands } from '../interfaces/cli/commands/index.ts';
+import { registerCommands } from '../interfaces/cli/commands/index.ts';
 import { defaultThreadCount, graphRankPorts } from './graph-rank-ports.ts';
 import { registerServe } from './serve-command.ts';
 import { VERSION } from './version.ts';
@@ -20,37 +20,31 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  const name = argv?.find((arg) => !arg.startsWith('-'));
-  const known = name !== undefined && (name === 'serve' || COMMAND_NAMES.includes(name));
-  // `--version` alone needs no command at all.
-  const versionOnly =
-    name === undefined && argv !== undefined && argv.some((a) => a === '-V' || a === '--version');
-  if (name !== 'serve' && !versionOnly)
-    await registerCommands(
-      program,
-      {
-        pageReader: async () =>
-          new (await import('../adapters/sources/file-page-reader.ts')).FilePageReader(),
-        graphRankPorts,
-        defaultThreads: defaultThreadCount(),
-        // DuckDB and undici take ~0.4 s each to load: only the commands that use them pay for it.
-        openStore: async (path) =>
-          (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
-        importSources: async (inputs, options) =>
-          (await import('../adapters/sources/import-sources.ts')).openImportSources(inputs, options),
-        crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
-        defaultUserAgent: defaultUserAgent(VERSION),
-      },
-      known ? name : undefined,
-    );
-  if ((!known && !versionOnly) || name === 'serve')
-    registerServe(program, async (path, readConnections) =>
+  const serve = async (p: Command) =>
+    registerServe(p, async (path, readConnections) =>
       (await import('../adapters/store-duckdb/open-store.ts')).openStore({
         kind: 'duckdb',
         path,
         readConnections,
       }),
     );
+  await registerCommands(
+    program,
+    {
+      pageReader: async () => new (await import('../adapters/sources/file-page-reader.ts')).FilePageReader(),
+      graphRankPorts,
+      defaultThreads: defaultThreadCount(),
+      // DuckDB and undici take ~0.4 s each to load: only the commands that use them pay for it.
+      openStore: async (path) =>
+        (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
+      importSources: async (inputs, options) =>
+        (await import('../adapters/sources/import-sources.ts')).openImportSources(inputs, options),
+      crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),
+      defaultUserAgent: defaultUserAgent(VERSION),
+    },
+    argv,
+    new Map([['serve', serve]]),
+  );
   return program;
 }
 

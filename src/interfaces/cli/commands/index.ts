@@ -27,7 +27,8 @@ export interface CliDeps {
   defaultUserAgent: string;
 }
 
-type Registrar = (program: Command, deps: CliDeps) => Promise<void>;
+/** Registers one top-level command (and its subcommands) on the program. */
+export type Registrar = (program: Command, deps: CliDeps) => Promise<void> | void;
 
 /** Top-level command name -> loader, in the order `--help` lists them. */
 const COMMANDS: ReadonlyMap<string, Registrar> = new Map<string, Registrar>([
@@ -70,11 +71,21 @@ const COMMANDS: ReadonlyMap<string, Registrar> = new Map<string, Registrar>([
 export const COMMAND_NAMES: readonly string[] = [...COMMANDS.keys()];
 
 /**
- * Registers the command `only` names (the first word of the command line), or every command when `only`
- * is not one of them (no command, `help`, a typo that commander should answer with the list).
+ * Registers what a command line needs: only its command when the first operand names one, nothing for a
+ * bare `--version`, and every command otherwise (no command, `help`, a typo that commander should answer
+ * with the list). `extra`: commands the composition root adds (`serve`), listed after these. Without
+ * `argv`, every command.
  */
-export async function registerCommands(program: Command, deps: CliDeps, only?: string): Promise<void> {
-  const one = only === undefined ? undefined : COMMANDS.get(only);
+export async function registerCommands(
+  program: Command,
+  deps: CliDeps,
+  argv?: readonly string[],
+  extra: ReadonlyMap<string, Registrar> = new Map(),
+): Promise<void> {
+  const table = new Map([...COMMANDS, ...extra]);
+  const name = argv?.find((arg) => !arg.startsWith('-'));
+  if (name === undefined && argv?.some((arg) => arg === '-V' || arg === '--version')) return;
+  const one = name === undefined ? undefined : table.get(name);
   if (one !== undefined) return one(program, deps);
-  for (const register of COMMANDS.values()) await register(program, deps);
+  for (const register of table.values()) await register(program, deps);
 }
