@@ -22,7 +22,7 @@ import {
   STAGE_TABLES,
   ts,
 } from './schema.ts';
-import { EXPLODE_FRESH, FreshStager } from './stage-fresh.ts';
+import { FreshStager } from './stage-fresh.ts';
 
 export interface IdCounters {
   nextPageId: number;
@@ -43,11 +43,33 @@ function flagsOf(l: StoredLink): number {
   );
 }
 
+/** How many rows of each kind a batch staged: applyStaged skips the statements that have nothing to do. */
+export interface StagedCounts {
+  newPages: number;
+  changedPages: number;
+  captures: number;
+  newLinks: number;
+  changedLinks: number;
+  freshLinks: number;
+  newSightings: number;
+  oldSightings: number;
+}
+
 export async function stagePlans(
   conn: DuckDBConnection,
   plans: readonly PagePlan[],
   ids: IdCounters,
-): Promise<void> {
+): Promise<StagedCounts> {
+  const counts: StagedCounts = {
+    newPages: 0,
+    changedPages: 0,
+    captures: 0,
+    newLinks: 0,
+    changedLinks: 0,
+    freshLinks: 0,
+    newSightings: 0,
+    oldSightings: 0,
+  };
   for (const t of STAGE_TABLES) await conn.run(`DELETE FROM ${t}`);
   const pages = await conn.createAppender('stage_pages', null, 'temp');
   const captures = await conn.createAppender('stage_captures', null, 'temp');
@@ -72,7 +94,7 @@ export async function stagePlans(
     'utinyint',
     'double',
   ]); // prettier-ignore
-  const fresh = new FreshStager();
+  const fresh = new FreshStager(await conn.createAppender('stage_fresh', null, 'temp'));
   const seen = new ChunkWriter(await conn.createAppender('stage_seen', null, 'temp'), [
     'double',
     'bool',
@@ -114,8 +136,15 @@ export async function stagePlans(
     optional(pages, f?.source ?? null, (v) => pages.appendVarchar(v));
     optional(pages, p.analyticsIds, (v) => pages.appendVarchar(v));
     optional(pages, p.remoteAddress, (v) => pages.appendVarchar(v));
+    // The ids of the page's fresh links: one range, so their link_sources rows need no join.
+    pages.appendDouble(ids.nextLinkId);
+    pages.appendInteger(f ? f.targets.length : 0);
     pages.endRow();
+    if (plan.pageIsNew) counts.newPages += 1;
+    else if (plan.pageChanged) counts.changedPages += 1;
+    counts.captures += plan.newCaptures.length;
     if (f) {
+      counts.freshLinks += f.targets.length;
       ids.nextLinkId = fresh.add(idx, f, ids.nextLinkId, (name, domain) => {
         let host = hosts.get(name);
         if (!host) {
@@ -141,19 +170,25 @@ export async function stagePlans(
         hosts.set(l.targetHost, host);
       }
       stageLink(links, id, idx, true, l, host.idx);
+      counts.newLinks += 1;
       for (const s of planned.seen) seen.add([id, true, sourceIdx(s.source), s.first, s.last]);
+      counts.newSightings += planned.seen.length;
     }
     for (const planned of plan.touchedLinks) {
       const l = planned.link;
       const id = l.id!;
-      if (planned.changed) stageLink(links, id, idx, false, l, null);
+      if (planned.changed) {
+        stageLink(links, id, idx, false, l, null);
+        counts.changedLinks += 1;
+      }
       for (const s of planned.seen) seen.add([id, false, sourceIdx(s.source), s.first, s.last]);
+      counts.oldSightings += planned.seen.length;
     }
   });
   pages.closeSync();
   captures.closeSync();
   links.close();
-  await fresh.write(conn);
+  fresh.close();
   seen.close();
   const hostRows = await conn.createAppender('stage_hosts', null, 'temp');
   for (const [host, { idx, domain }] of hosts) {
@@ -170,6 +205,7 @@ export async function stagePlans(
     sourceRows.endRow();
   }
   sourceRows.closeSync();
+  return counts;
 }
 
 /** One stage_links row, written straight into the column buffers (this runs for every link). */
@@ -215,57 +251,79 @@ const bit = (name: keyof typeof FLAG) => `(s.flags & ${FLAG[name]}) <> 0`;
 const reason = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN NULL ELSE ${LOST_REASON_LIST}[${column} + 1] END`;
 
-/** Applies the staged batch; call inside a transaction. */
-export async function applyStaged(conn: DuckDBConnection, run: ImportRun | null): Promise<void> {
-  const stale = await conn.runAndReadAll(
-    'SELECT count(*)::INTEGER AS n FROM pages p JOIN stage_pages s ON p.url = s.url WHERE s.is_new',
-  );
-  if ((stale.getRowObjectsJS()[0]?.n ?? 0) !== 0)
-    throw new Error('commit: stale plan (a "new" page already exists)');
-  await conn.run(`INSERT INTO pages SELECT page_id, url, host, domain, captured, status, ${ts('fetched_at')}, state,
-    canonical, title, lang, content_hash, text_digest, analytics_ids, remote_address FROM stage_pages WHERE is_new`);
-  await conn.run(`UPDATE pages SET captured = s.captured, status = s.status, fetched_at = ${ts('s.fetched_at')},
-    state = s.state, canonical = s.canonical, title = s.title, lang = s.lang, content_hash = s.content_hash,
-    text_digest = s.text_digest, analytics_ids = s.analytics_ids, remote_address = s.remote_address
-    FROM stage_pages s WHERE pages.id = s.page_id AND NOT s.is_new AND s.changed`);
-  await conn.run(`INSERT INTO captures SELECT p.page_id, ${ts('c.captured_at')}, c.source, c.state
-    FROM stage_captures c JOIN stage_pages p ON p.idx = c.page_idx`);
-  await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
-    h.host, h.domain, ${KIND_LIST}[s.kind + 1], ${bit('followed')}, coalesce(s.anchor, ''), coalesce(s.rel, ''),
-    ${bit('nofollow')},
-    ${bit('sponsored')}, ${bit('ugc')}, ${bit('image')}, ${PLACEMENT_LIST}[s.placement + 1], ${ts('s.first_seen')},
-    ${ts('s.last_seen')}, ${ts('s.last_live')}, ${ts('s.lost_at')}, ${reason('s.lost_reason')},
-    ${ts('s.reported_lost_at')}, ${reason('s.reported_lost_reason')}, ${ts('s.attrs_at')}
-    FROM stage_links s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx
-    WHERE s.is_new`);
-  const fbit = (name: keyof typeof FLAG) => `(s.code & ${FLAG[name] << FRESH_CODE.flagsShift}) <> 0`;
-  await conn.run(EXPLODE_FRESH);
-  await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
-    h.host, h.domain, ${KIND_LIST}[(s.code & 31) + 1], ${fbit('followed')}, coalesce(s.anchor, ''),
-    coalesce(s.rel, ''),
-    ${fbit('nofollow')}, ${fbit('sponsored')}, ${fbit('ugc')}, ${fbit('image')},
-    ${PLACEMENT_LIST}[((s.code >> ${FRESH_CODE.placementShift}) & 7) + 1], ${ts('p.fresh_t')}, ${ts('p.fresh_t')},
-    CASE WHEN p.fresh_counted THEN ${ts('p.fresh_t')} END, CASE WHEN NOT p.fresh_counted THEN ${ts('p.fresh_t')} END,
-    p.fresh_lost_reason, NULL, NULL, ${ts('p.fresh_t')}
-    FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx`);
-  await conn.run(`INSERT INTO link_sources SELECT CAST(s.id AS BIGINT), p.fresh_source, ${ts('p.fresh_t')}, ${ts('p.fresh_t')}
-    FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx`);
-  await conn.run(`UPDATE links SET anchor = coalesce(s.anchor, ''), rel = coalesce(s.rel, ''), nofollow = ${bit('nofollow')},
-    sponsored = ${bit('sponsored')}, ugc = ${bit('ugc')}, image = ${bit('image')},
-    placement = ${PLACEMENT_LIST}[s.placement + 1], first_seen = ${ts('s.first_seen')},
-    last_seen = ${ts('s.last_seen')}, last_live = ${ts('s.last_live')}, lost_at = ${ts('s.lost_at')},
-    lost_reason = ${reason('s.lost_reason')}, reported_lost_at = ${ts('s.reported_lost_at')},
-    reported_lost_reason = ${reason('s.reported_lost_reason')}, attrs_at = ${ts('s.attrs_at')}
-    FROM stage_links s WHERE links.id = CAST(s.id AS BIGINT) AND NOT s.is_new AND s.changed`);
-  await conn.run(`INSERT INTO link_sources SELECT CAST(s.link_id AS BIGINT), src.source, ${ts('s.first')}, ${ts('s.last')}
-    FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE s.is_new`);
-  const old = `SELECT CAST(s.link_id AS BIGINT) AS link_id, src.source, ${ts('s.first')} AS first, ${ts('s.last')} AS last
-    FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE NOT s.is_new`;
-  await conn.run(`UPDATE link_sources SET first_seen = least(link_sources.first_seen, x.first),
-    last_seen = greatest(link_sources.last_seen, x.last) FROM (${old}) x
-    WHERE link_sources.link_id = x.link_id AND link_sources.source = x.source`);
-  await conn.run(`INSERT INTO link_sources SELECT x.link_id, x.source, x.first, x.last FROM (${old}) x
-    WHERE NOT EXISTS (SELECT 1 FROM link_sources ls WHERE ls.link_id = x.link_id AND ls.source = x.source)`);
+/** Applies the staged batch; call inside a transaction. Statements with no staged rows are skipped. */
+export async function applyStaged(
+  conn: DuckDBConnection,
+  run: ImportRun | null,
+  counts: StagedCounts,
+): Promise<void> {
+  if (counts.newPages > 0) {
+    const stale = await conn.runAndReadAll(
+      'SELECT count(*)::INTEGER AS n FROM pages p JOIN stage_pages s ON p.url = s.url WHERE s.is_new',
+    );
+    if ((stale.getRowObjectsJS()[0]?.n ?? 0) !== 0)
+      throw new Error('commit: stale plan (a "new" page already exists)');
+    await conn.run(`INSERT INTO pages SELECT page_id, url, host, domain, captured, status, ${ts('fetched_at')},
+      state, canonical, title, lang, content_hash, text_digest, analytics_ids, remote_address
+      FROM stage_pages WHERE is_new`);
+  }
+  if (counts.changedPages > 0) {
+    await conn.run(`UPDATE pages SET captured = s.captured, status = s.status, fetched_at = ${ts('s.fetched_at')},
+      state = s.state, canonical = s.canonical, title = s.title, lang = s.lang, content_hash = s.content_hash,
+      text_digest = s.text_digest, analytics_ids = s.analytics_ids, remote_address = s.remote_address
+      FROM stage_pages s WHERE pages.id = s.page_id AND NOT s.is_new AND s.changed`);
+  }
+  if (counts.captures > 0) {
+    await conn.run(`INSERT INTO captures SELECT p.page_id, ${ts('c.captured_at')}, c.source, c.state
+      FROM stage_captures c JOIN stage_pages p ON p.idx = c.page_idx`);
+  }
+  if (counts.newLinks > 0) {
+    await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
+      h.host, h.domain, ${KIND_LIST}[s.kind + 1], ${bit('followed')}, coalesce(s.anchor, ''),
+      coalesce(s.rel, ''), ${bit('nofollow')}, ${bit('sponsored')}, ${bit('ugc')}, ${bit('image')},
+      ${PLACEMENT_LIST}[s.placement + 1], ${ts('s.first_seen')}, ${ts('s.last_seen')}, ${ts('s.last_live')},
+      ${ts('s.lost_at')}, ${reason('s.lost_reason')}, ${ts('s.reported_lost_at')},
+      ${reason('s.reported_lost_reason')}, ${ts('s.attrs_at')}
+      FROM stage_links s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx
+      WHERE s.is_new`);
+  }
+  if (counts.freshLinks > 0) {
+    const fbit = (name: keyof typeof FLAG) => `(s.code & ${FLAG[name] << FRESH_CODE.flagsShift}) <> 0`;
+    await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
+      h.host, h.domain, ${KIND_LIST}[(s.code & 31) + 1], ${fbit('followed')}, s.anchor, s.rel,
+      ${fbit('nofollow')}, ${fbit('sponsored')}, ${fbit('ugc')}, ${fbit('image')},
+      ${PLACEMENT_LIST}[((s.code >> ${FRESH_CODE.placementShift}) & 7) + 1], ${ts('p.fresh_t')},
+      ${ts('p.fresh_t')}, CASE WHEN p.fresh_counted THEN ${ts('p.fresh_t')} END,
+      CASE WHEN NOT p.fresh_counted THEN ${ts('p.fresh_t')} END, p.fresh_lost_reason, NULL, NULL, ${ts('p.fresh_t')}
+      FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx`);
+    // A page's fresh links have consecutive ids (fresh_first ..): their sightings need no join with them.
+    await conn.run(`INSERT INTO link_sources SELECT
+      unnest(range(CAST(fresh_first AS BIGINT), CAST(fresh_first AS BIGINT) + fresh_n)),
+      fresh_source, ${ts('fresh_t')}, ${ts('fresh_t')}
+      FROM stage_pages WHERE fresh_n > 0`);
+  }
+  if (counts.changedLinks > 0) {
+    await conn.run(`UPDATE links SET anchor = coalesce(s.anchor, ''), rel = coalesce(s.rel, ''),
+      nofollow = ${bit('nofollow')}, sponsored = ${bit('sponsored')}, ugc = ${bit('ugc')}, image = ${bit('image')},
+      placement = ${PLACEMENT_LIST}[s.placement + 1], first_seen = ${ts('s.first_seen')},
+      last_seen = ${ts('s.last_seen')}, last_live = ${ts('s.last_live')}, lost_at = ${ts('s.lost_at')},
+      lost_reason = ${reason('s.lost_reason')}, reported_lost_at = ${ts('s.reported_lost_at')},
+      reported_lost_reason = ${reason('s.reported_lost_reason')}, attrs_at = ${ts('s.attrs_at')}
+      FROM stage_links s WHERE links.id = CAST(s.id AS BIGINT) AND NOT s.is_new AND s.changed`);
+  }
+  if (counts.newSightings > 0) {
+    await conn.run(`INSERT INTO link_sources SELECT CAST(s.link_id AS BIGINT), src.source, ${ts('s.first')},
+      ${ts('s.last')} FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE s.is_new`);
+  }
+  if (counts.oldSightings > 0) {
+    const old = `SELECT CAST(s.link_id AS BIGINT) AS link_id, src.source, ${ts('s.first')} AS first,
+      ${ts('s.last')} AS last FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE NOT s.is_new`;
+    await conn.run(`UPDATE link_sources SET first_seen = least(link_sources.first_seen, x.first),
+      last_seen = greatest(link_sources.last_seen, x.last) FROM (${old}) x
+      WHERE link_sources.link_id = x.link_id AND link_sources.source = x.source`);
+    await conn.run(`INSERT INTO link_sources SELECT x.link_id, x.source, x.first, x.last FROM (${old}) x
+      WHERE NOT EXISTS (SELECT 1 FROM link_sources ls WHERE ls.link_id = x.link_id AND ls.source = x.source)`);
+  }
   if (run) await saveRun(conn, run);
 }
 

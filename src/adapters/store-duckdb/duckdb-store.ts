@@ -1,8 +1,9 @@
 /**
- * The DuckDB ledger store: one database file (default `./linkledger.duckdb`), one writer connection on
- * which every write is serialised (a DuckDB connection runs one transaction at a time, and a file has one
- * writer process), and optionally a pool of read connections (reader-pool.ts) so reports run in parallel.
- * Schema: schema.ts. Commits: commit-plans.ts. Reports: report-queries.ts.
+ * The DuckDB ledger store: one database file (default `./linkledger.duckdb`), a main connection on which
+ * everything but imported batches takes turns, two lane connections through which batches commit in
+ * order while the next one is staged (connection-turns.ts), and optionally a pool of read connections
+ * (reader-pool.ts) so reports run in parallel. Schema: schema.ts. Commits: commit-plans.ts. Reports:
+ * report-queries.ts.
  */
 import { renameSync, rmSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -37,7 +38,13 @@ import type {
   ProfileFigures,
   RefDomainRow,
 } from '../../core/ledger/rows.ts';
-import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../core/ledger/store.ts';
+import type {
+  CommitOrder,
+  LedgerBatch,
+  LedgerDump,
+  LedgerStore,
+  StoreCounts,
+} from '../../core/ledger/store.ts';
 import {
   authorityOf,
   readAuthorityRun,
@@ -52,7 +59,8 @@ import {
   queryLinkingPages,
   queryPageFacts,
 } from './change-queries.ts';
-import { applyStaged, type IdCounters, saveRun, stagePlans } from './commit-plans.ts';
+import { applyStaged, type IdCounters, type StagedCounts, saveRun, stagePlans } from './commit-plans.ts';
+import { ConnectionTurns } from './connection-turns.ts';
 import { applyFrontier, crawlJobs, frontierOf, saveCrawlJob, stageFrontier } from './crawl-queries.ts';
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
@@ -92,7 +100,9 @@ type Row = Record<string, unknown>;
 
 export class DuckDbLedgerStore implements LedgerStore {
   readonly backend = 'duckdb';
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly turns = new ConnectionTurns();
+  /** The commit whose transaction has not finished yet, if any: the next batch applies after it. */
+  private applying: Promise<void> | null = null;
   private closed = false;
   private readonly readers: ReaderPool;
 
@@ -110,8 +120,24 @@ export class DuckDbLedgerStore implements LedgerStore {
   static async open(options: DuckDbStoreOptions): Promise<DuckDbLedgerStore> {
     const { instance, conn, ids } = await DuckDbLedgerStore.connect(options);
     const store = new DuckDbLedgerStore(instance, conn, ids, options);
+    await store.openLanes();
     await store.readers.open(instance);
     return store;
+  }
+
+  private async openLanes(): Promise<void> {
+    const lanes: DuckDBConnection[] = [];
+    for (let i = 0; i < 2; i++) {
+      const lane = await this.instance.connect();
+      await lane.run(STAGE_DDL);
+      lanes.push(lane);
+    }
+    this.turns.setLanes(lanes);
+  }
+
+  private closeLanes(): void {
+    for (const lane of this.turns.laneConnections()) lane.closeSync();
+    this.turns.setLanes([]);
   }
 
   private static async connect(options: DuckDbStoreOptions) {
@@ -145,29 +171,60 @@ export class DuckDbLedgerStore implements LedgerStore {
     }
   }
 
+  /** On the lane the next commit takes, so it does not wait for the commit under way (committed data). */
   loadPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>> {
-    return this.exclusive(() => loadStates(this.conn, urls));
+    return this.onLane(false, (conn) => loadStates(conn, urls));
   }
 
-  commit(batch: LedgerBatch): Promise<void> {
-    return this.exclusive(async () => {
+  /**
+   * Stages the batch on the next lane, calls `onStaged` (the caller may prepare its next batch), then
+   * applies it in one transaction once `after` (the caller's previous commit) succeeded and the commit
+   * before it on the other lane has finished.
+   */
+  commit(batch: LedgerBatch, order: CommitOrder = {}): Promise<void> {
+    const previous = this.applying;
+    const done = this.onLane(true, async (conn) => {
       const before = { ...this.ids };
+      let counts: StagedCounts;
       try {
-        await stagePlans(this.conn, batch.plans, this.ids);
-        if (batch.crawl) await stageFrontier(this.conn, batch.crawl.job.id, batch.crawl.frontier);
-        await this.conn.run('BEGIN TRANSACTION');
-        await applyStaged(this.conn, batch.run);
-        if (batch.crawl) {
-          await applyFrontier(this.conn);
-          await saveCrawlJob(this.conn, batch.crawl.job);
-        }
-        await this.conn.run('COMMIT');
+        counts = await stagePlans(conn, batch.plans, this.ids);
+        if (batch.crawl) await stageFrontier(conn, batch.crawl.job.id, batch.crawl.frontier);
+        order.onStaged?.();
+        if (previous) await previous.catch(() => undefined);
+        if (order.after) await order.after;
       } catch (error) {
-        await this.conn.run('ROLLBACK').catch(() => undefined);
-        Object.assign(this.ids, before);
+        this.restoreIds(before);
+        throw error;
+      }
+      try {
+        await conn.run('BEGIN TRANSACTION');
+        await applyStaged(conn, batch.run, counts);
+        if (batch.crawl) {
+          await applyFrontier(conn);
+          await saveCrawlJob(conn, batch.crawl.job);
+        }
+        await conn.run('COMMIT');
+      } catch (error) {
+        await conn.run('ROLLBACK').catch(() => undefined);
+        this.restoreIds(before);
         throw error;
       }
     });
+    this.applying = done;
+    const clear = () => {
+      if (this.applying === done) this.applying = null;
+    };
+    done.then(clear, clear);
+    return done;
+  }
+
+  /**
+   * A failed batch gives its ids back. Batches staged after it fail too and give theirs back in turn;
+   * the lowest wins, so a failure leaves no gap whichever order they unwind in.
+   */
+  private restoreIds(before: IdCounters): void {
+    this.ids.nextPageId = Math.min(this.ids.nextPageId, before.nextPageId);
+    this.ids.nextLinkId = Math.min(this.ids.nextLinkId, before.nextLinkId);
   }
 
   saveImportRun(run: ImportRun): Promise<void> {
@@ -335,6 +392,7 @@ export class DuckDbLedgerStore implements LedgerStore {
       const copy = `${path}.optimize-tmp`;
       await copyClustered(this.conn, copy);
       await this.readers.closeAll();
+      this.closeLanes();
       this.conn.closeSync();
       this.instance.closeSync();
       renameSync(copy, path);
@@ -343,6 +401,7 @@ export class DuckDbLedgerStore implements LedgerStore {
       const next = await DuckDbLedgerStore.connect(this.options);
       this.instance = next.instance;
       this.conn = next.conn;
+      await this.openLanes();
       await this.readers.open(next.instance);
     });
   }
@@ -352,6 +411,7 @@ export class DuckDbLedgerStore implements LedgerStore {
     return this.exclusive(async () => {
       this.closed = true;
       await this.readers.closeAll(true);
+      this.closeLanes();
       this.conn.closeSync();
       this.instance.closeSync();
     });
@@ -368,12 +428,18 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => {
+    return this.turns.exclusive(() => {
       if (this.closed) throw new Error('the store is closed');
       return work();
     });
-    this.queue = run.catch(() => undefined);
-    return run;
+  }
+
+  private onLane<T>(advance: boolean, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    return this.turns.onLane(advance, (conn) => {
+      if (this.closed) throw new Error('the store is closed');
+      return work(conn);
+    });
   }
 }
 

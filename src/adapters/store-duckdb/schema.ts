@@ -154,7 +154,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_pages (
   captured BOOLEAN, status SMALLINT, fetched_at DOUBLE, state VARCHAR, canonical VARCHAR, title VARCHAR,
   lang VARCHAR, content_hash VARCHAR, text_digest VARCHAR,
   fresh_t DOUBLE, fresh_counted BOOLEAN, fresh_lost_reason VARCHAR, fresh_source VARCHAR,
-  analytics_ids VARCHAR, remote_address VARCHAR
+  analytics_ids VARCHAR, remote_address VARCHAR, fresh_first DOUBLE, fresh_n INTEGER
 );
 CREATE TEMP TABLE IF NOT EXISTS stage_captures (page_idx INTEGER, captured_at DOUBLE, source VARCHAR, state VARCHAR);
 CREATE TEMP TABLE IF NOT EXISTS stage_hosts (idx INTEGER, host VARCHAR, domain VARCHAR);
@@ -167,9 +167,6 @@ CREATE TEMP TABLE IF NOT EXISTS stage_links (
 );
 CREATE TEMP TABLE IF NOT EXISTS stage_fresh (
   id DOUBLE, page_idx INTEGER, target_url VARCHAR, host_idx INTEGER, code INTEGER, anchor VARCHAR, rel VARCHAR
-);
-CREATE TEMP TABLE IF NOT EXISTS stage_fresh_blob (
-  first_id DOUBLE, n INTEGER, pages VARCHAR, targets VARCHAR, hosts VARCHAR, codes VARCHAR, anchors VARCHAR, rels VARCHAR
 );
 CREATE TEMP TABLE IF NOT EXISTS stage_seen (link_id DOUBLE, is_new BOOLEAN, source_idx INTEGER, first DOUBLE, last DOUBLE);
 CREATE TEMP TABLE IF NOT EXISTS stage_urls (url VARCHAR);
@@ -184,7 +181,6 @@ export const STAGE_TABLES = [
   'stage_sources',
   'stage_links',
   'stage_fresh',
-  'stage_fresh_blob',
   'stage_seen',
   'stage_urls',
   'stage_ids',

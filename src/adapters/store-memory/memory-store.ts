@@ -35,7 +35,13 @@ import type {
   ProfileFigures,
   RefDomainRow,
 } from '../../core/ledger/rows.ts';
-import type { LedgerBatch, LedgerDump, LedgerStore, StoreCounts } from '../../core/ledger/store.ts';
+import type {
+  CommitOrder,
+  LedgerBatch,
+  LedgerDump,
+  LedgerStore,
+  StoreCounts,
+} from '../../core/ledger/store.ts';
 import { MemoryAuthority } from './memory-authority.ts';
 import { brokenPagesOf, gapOf, historyOf, linkingPagesOf, pageFactsOf } from './memory-change.ts';
 import { MemoryCrawls } from './memory-crawls.ts';
@@ -80,7 +86,8 @@ export class MemoryLedgerStore implements LedgerStore {
     return result;
   }
 
-  async commit(batch: LedgerBatch): Promise<void> {
+  async commit(batch: LedgerBatch, order: CommitOrder = {}): Promise<void> {
+    if (order.after) await order.after;
     this.assertOpen();
     const seenUrls = new Set<string>();
     for (const plan of batch.plans) {

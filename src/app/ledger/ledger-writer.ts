@@ -6,8 +6,10 @@
  * A batch closes when it holds `batchLinks` links or `batchPages` pages. The checkpoint committed with a
  * batch is the end position of the last input in it, so a resumed import restarts exactly after the last
  * committed input. Inputs for one page within a batch are planned together (order-independent rules).
- * Double-buffered: while one batch is being written, the caller keeps producing the next (a reader parsing
- * WARC/HTML overlaps with the database work); at most one write is in flight, and writes stay in order.
+ * Pipelined: while one batch is being written, the caller keeps producing the next (a reader parsing
+ * WARC/HTML overlaps with the database work), and with a store that stages ahead (`commit`'s `onStaged`)
+ * the next batch is planned and staged while the previous one's transaction runs. Batches commit in order;
+ * a batch that holds a page of the batch still committing waits for that commit before it loads states.
  */
 import type { CrawlBatch, CrawlJob, FrontierEntry } from '../../core/crawl/frontier-model.ts';
 import {
@@ -55,6 +57,15 @@ export class ImportCancelled extends Error {
   }
 }
 
+/** How a write relates to the one before it (still under way, or done). */
+interface WriteOrder {
+  previous: Promise<void>;
+  /** It shares a page with a write under way: plan only once `previous` (and so that one) committed. */
+  overlapping: boolean;
+  /** Lets the next write start (called by the store once this batch is staged, or when the write ends). */
+  staged: () => void;
+}
+
 interface PendingPage {
   captures: CaptureInput[];
   observations: ObservationInput[];
@@ -72,6 +83,14 @@ export class LedgerWriter {
   private pendingFrontier: FrontierEntry[] = [];
   private crawlJob: CrawlJob | null = null;
   private inflight: Promise<void> = Promise.resolve();
+  /** Resolves once the write under way no longer keeps the next one from starting (staged, or done). */
+  private staged: Promise<void> = Promise.resolve();
+  /** The pages of each write under way, until it has committed (or failed). */
+  private readonly inflightUrls = new Set<ReadonlySet<string>>();
+  /** `stats` plus the batches planned but not committed yet: what the next batch's run snapshot builds on. */
+  private planned: ImportStats;
+  /** The first write that failed: no later flush may report success (stores fail later batches too). */
+  private failed: { error: unknown } | null = null;
   private writes = 0;
   /** Callers waiting for the inputs buffered now to be committed. */
   private waiting: { resolve: () => void; reject: (error: unknown) => void; promise: Promise<void> } | null =
@@ -86,6 +105,7 @@ export class LedgerWriter {
   ) {
     this.batchLinks = options.batchLinks ?? 250_000;
     this.batchPages = options.batchPages ?? 20_000;
+    this.planned = structuredClone(stats);
   }
 
   async add(item: IngestItem): Promise<void> {
@@ -166,7 +186,7 @@ export class LedgerWriter {
 
   /**
    * Writes what is buffered (and the checkpoint, even when only bad rows were read since the last batch).
-   * With `wait` false it returns once the write has started (after the previous one finished).
+   * With `wait` false it returns once the write has started (once the previous one was staged).
    */
   async flush(wait = true): Promise<void> {
     const run = this.options.run ?? null;
@@ -188,14 +208,30 @@ export class LedgerWriter {
       this.pendingFrontier = [];
       const waiting = this.waiting;
       this.waiting = null;
-      await this.inflight.catch((error: unknown) => {
-        waiting?.reject(error);
-        throw error;
+      await this.staged;
+      if (this.failed) {
+        waiting?.reject(this.failed.error);
+        throw this.failed.error;
+      }
+      const previous = this.inflight;
+      const urls = new Set(pending.keys());
+      const overlapping = overlaps(urls, this.inflightUrls);
+      let staged!: () => void;
+      this.staged = new Promise<void>((resolve) => {
+        staged = resolve;
       });
       this.writes += 1;
-      const write = this.write(pending, checkpoint, counts, crawl).finally(() => {
+      const write = this.write(pending, checkpoint, counts, crawl, {
+        previous,
+        overlapping,
+        staged,
+      }).finally(() => {
         this.writes -= 1;
+        this.inflightUrls.delete(urls);
       });
+      // After `write` has settled, so a flush waiting for this sees its failure.
+      write.then(staged, staged);
+      this.inflightUrls.add(urls);
       write.then(
         () => waiting?.resolve(),
         (error: unknown) => waiting?.reject(error),
@@ -203,7 +239,10 @@ export class LedgerWriter {
       write.catch(() => undefined); // awaited by the next flush; never an unhandled rejection
       this.inflight = write;
     }
-    if (wait) await this.inflight;
+    if (wait) {
+      await this.inflight;
+      if (this.failed) throw this.failed.error;
+    }
   }
 
   /**
@@ -215,9 +254,28 @@ export class LedgerWriter {
     checkpoint: Checkpoint | null,
     counts: ImportStats,
     crawl: CrawlBatch | null,
+    order: WriteOrder,
+  ): Promise<void> {
+    try {
+      await this.planAndCommit(pending, checkpoint, counts, crawl, order);
+    } catch (error) {
+      this.planned = structuredClone(this.stats);
+      this.failed ??= { error };
+      throw error;
+    }
+  }
+
+  private async planAndCommit(
+    pending: Map<string, PendingPage>,
+    checkpoint: Checkpoint | null,
+    counts: ImportStats,
+    crawl: CrawlBatch | null,
+    order: WriteOrder,
   ): Promise<void> {
     const run = this.options.run ?? null;
-    const next = structuredClone(this.stats);
+    // A page of the batch still committing: its state is only known once that commit is done.
+    if (order.overlapping) await order.previous;
+    const next = structuredClone(this.planned);
     addInputCounts(next, counts);
     const urls = [...pending.keys()];
     const states = urls.length > 0 ? await this.store.loadPageStates(urls) : new Map();
@@ -243,8 +301,12 @@ export class LedgerWriter {
             stats: next,
             updatedAt: this.options.now?.() ?? run.updatedAt,
           };
-    await this.store.commit({ plans, run: snapshot, crawl });
-    Object.assign(this.stats, next);
+    this.planned = next;
+    await this.store.commit(
+      { plans, run: snapshot, crawl },
+      { after: order.previous, onStaged: order.staged },
+    );
+    Object.assign(this.stats, structuredClone(next));
     if (run !== null && snapshot !== null) {
       run.checkpoint = snapshot.checkpoint;
       run.updatedAt = snapshot.updatedAt;
@@ -261,6 +323,11 @@ export class LedgerWriter {
     }
     return entry;
   }
+}
+
+function overlaps(urls: ReadonlySet<string>, batches: ReadonlySet<ReadonlySet<string>>): boolean {
+  for (const other of batches) for (const url of urls) if (other.has(url)) return true;
+  return false;
 }
 
 function countPlan(s: ImportStats, plan: PagePlan): void {

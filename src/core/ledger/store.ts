@@ -34,6 +34,11 @@ export interface LedgerBatch {
   crawl?: CrawlBatch | null;
 }
 
+export interface CommitOrder {
+  after?: Promise<void> | null;
+  onStaged?: () => void;
+}
+
 export interface StoreCounts {
   pages: number;
   captures: number;
@@ -54,8 +59,14 @@ export interface LedgerStore {
   readonly backend: 'memory' | 'duckdb' | (string & {});
   /** The stored state of these source pages (pages that do not exist are absent from the map). */
   loadPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>>;
-  /** Writes the plans and the run atomically: all of it or none of it. Assigns ids to new pages and links. */
-  commit(batch: LedgerBatch): Promise<void>;
+  /**
+   * Writes the plans and the run atomically: all of it or none of it. Assigns ids to new pages and links.
+   * `order.after` is the caller's previous commit: this one is applied only once that one succeeded, and
+   * fails with its error otherwise (the batch was planned on top of it). A store that can prepare a batch
+   * while the previous one is still being written calls `order.onStaged` once the caller may plan its
+   * next batch and commit it; other stores never call it.
+   */
+  commit(batch: LedgerBatch, order?: CommitOrder): Promise<void>;
   saveImportRun(run: ImportRun): Promise<void>;
   importRuns(key?: string): Promise<ImportRun[]>;
   saveCrawlJob(job: CrawlJob): Promise<void>;

@@ -1,0 +1,160 @@
+/**
+ * The DuckDB store stages the next batch while the previous one commits (two lane connections). These
+ * tests pin what that must not change: the next batch really is prepared before the previous commit ends,
+ * batches commit in order, and a batch that fails takes the batches staged behind it down with it, so the
+ * checkpoint never passes the failed batch and a resumed run gives exactly the ledger of a clean one.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
+import { runImport } from '../../src/app/ledger/run-import.ts';
+import type { ImportSource } from '../../src/core/ledger/import-source.ts';
+import { planPage } from '../../src/core/ledger/plan-page.ts';
+import type { CommitOrder, LedgerBatch } from '../../src/core/ledger/store.ts';
+import { capture, day, feed, items, link, randomScenario } from './ledger-fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'linkledger-pipeline-'));
+let n = 0;
+const open = () => DuckDbLedgerStore.open({ path: join(dir, `ledger-${++n}.duckdb`) });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function source(inputs: ReturnType<typeof randomScenario>): ImportSource {
+  const all = items(inputs).map((item, i) => ({ ...item, end: { offset: i + 1, line: i + 2 } }));
+  return {
+    identity: { input: 'mem', size: all.length, mtimeMs: 0, headHash: 'x' },
+    format: 'test',
+    source: 'crawl',
+    totalBytes: all.length,
+    async *read(from) {
+      yield* all.slice(from.offset);
+    },
+  };
+}
+
+/** Ten pages, one per batch (batchLinks 1), none shared between batches: every batch can be pipelined. */
+const distinctPages = Array.from({ length: 10 }, (_, i) =>
+  capture(`https://site${i}.example.org/a`, day(1), [link('https://t.com/'), link(`https://t.com/${i}`)]),
+);
+
+describe('DuckDB store: pipelined commits', () => {
+  it('loads and stages the next batch before the previous one has committed', async () => {
+    const store = await open();
+    const events: string[] = [];
+    const load = store.loadPageStates.bind(store);
+    const commit = store.commit.bind(store);
+    let batch = 0;
+    store.loadPageStates = (urls) => {
+      events.push(`load ${urls.join(' ')}`);
+      return load(urls);
+    };
+    store.commit = (b: LedgerBatch, order?: CommitOrder) => {
+      const k = ++batch;
+      return commit(b, order).then(() => {
+        events.push(`committed ${k}`);
+      });
+    };
+    try {
+      await feed(store, distinctPages.slice(0, 3), 1);
+      const at = (event: string) => events.indexOf(event);
+      // Batch 2 was loaded (and so batch 1 staged) before batch 1 committed ...
+      expect(at('load https://site1.example.org/a')).toBeLessThan(at('committed 1'));
+      expect(at('load https://site2.example.org/a')).toBeLessThan(at('committed 2'));
+      // ... and the commits still came in order, each after its batch was loaded.
+      expect(events.filter((e) => e.startsWith('committed'))).toEqual([
+        'committed 1',
+        'committed 2',
+        'committed 3',
+      ]);
+      expect(at('load https://site0.example.org/a')).toBe(0);
+      expect((await store.counts()).links).toBe(6);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('waits for the previous commit when the next batch holds one of its pages', async () => {
+    const store = await open();
+    const events: string[] = [];
+    const load = store.loadPageStates.bind(store);
+    const commit = store.commit.bind(store);
+    let batch = 0;
+    store.loadPageStates = (urls) => {
+      events.push('load');
+      return load(urls);
+    };
+    store.commit = (b: LedgerBatch, order?: CommitOrder) => {
+      const k = ++batch;
+      return commit(b, order).then(() => {
+        events.push(`committed ${k}`);
+      });
+    };
+    const page = 'https://one.example.org/';
+    try {
+      await feed(
+        store,
+        [capture(page, day(1), [link('https://t.com/a')]), capture(page, day(2), [link('https://t.com/b')])],
+        1,
+      );
+      expect(events).toEqual(['load', 'committed 1', 'load', 'committed 2']);
+      const { links } = await store.dump();
+      expect(links.map((l) => [l.targetUrl, l.lostReason])).toEqual([
+        ['https://t.com/a', 'removed'],
+        ['https://t.com/b', null],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('matches a one-batch import on random histories, batch by batch', async () => {
+    for (const seed of [21, 22]) {
+      const inputs = randomScenario(seed, 25, 3);
+      const whole = await open();
+      const pipelined = await open();
+      try {
+        await feed(whole, inputs, 1_000_000);
+        await feed(pipelined, inputs, 1);
+        expect(await pipelined.dump()).toEqual(await whole.dump());
+      } finally {
+        await whole.close();
+        await pipelined.close();
+      }
+    }
+  });
+
+  it('fails the batches staged behind a failed one, and a resumed run equals a clean one', async () => {
+    const clean = await open();
+    const store = await open();
+    try {
+      await runImport(clean, source(distinctPages), { now: () => day(9), batchLinks: 1 });
+
+      // Batch 3 fails in its transaction (a "new" page that exists: the store's stale-plan guard), after
+      // it was staged and while batch 4 is being prepared behind it.
+      const commit = store.commit.bind(store);
+      let calls = 0;
+      store.commit = (batch: LedgerBatch, order?: CommitOrder) => {
+        calls += 1;
+        if (calls !== 3) return commit(batch, order);
+        const ctx = { domainOf: (h: string) => h };
+        const stale = planPage(distinctPages[0]!.page.url, null, [distinctPages[0]!], [], ctx);
+        return commit({ ...batch, plans: [...batch.plans, stale] }, order);
+      };
+      await expect(
+        runImport(store, source(distinctPages), { now: () => day(9), batchLinks: 1 }),
+      ).rejects.toThrow(/stale plan/);
+      expect(calls).toBeGreaterThanOrEqual(4);
+      const [failed] = await store.importRuns();
+      expect(failed).toMatchObject({ status: 'failed', checkpoint: { offset: 2 } });
+      expect((await store.counts()).pages).toBe(2);
+
+      store.commit = commit;
+      await runImport(store, source(distinctPages), { now: () => day(9), batchLinks: 1 });
+      expect(await store.dump()).toEqual(await clean.dump());
+    } finally {
+      await clean.close();
+      await store.close();
+    }
+  });
+});
