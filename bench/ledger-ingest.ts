@@ -2,7 +2,7 @@
  * Ledger ingest benchmark: pages -> DuckDB through the real path (LedgerWriter, planner, columnar staging,
  * transactional commits). Reports links/s, bytes per link on disk and peak RSS.
  *
- *   node --import tsx bench/ledger-ingest.ts [links=2000000] [batchLinks=250000]
+ *   node --import tsx bench/ledger-ingest.ts [links=2000000] [batchLinks=500000]
  *
  * Baseline: DuckDB's Appender used row by row (one native call per value) into a table shaped like `links`,
  * on the same generated links, in the same process and minute (the machine is shared: compare ratios).
@@ -18,7 +18,7 @@ import { ingestPages } from '../src/app/ledger/ingest-pages.ts';
 import { benchPages } from './ledger-data.ts';
 
 const links = Number(process.argv[2] ?? 2_000_000);
-const batchLinks = Number(process.argv[3] ?? 250_000);
+const batchLinks = Number(process.argv[3] ?? 500_000);
 const dir = mkdtempSync(join(tmpdir(), 'ledger-ingest-'));
 const path = join(dir, 'bench.duckdb');
 let peakRss = 0;

@@ -32,7 +32,7 @@ export type { IngestItem };
 
 export interface WriterOptions {
   /**
-   * Links per batch (default 250,000): bigger batches write faster (DuckDB writes whole row groups of
+   * Links per batch (default 500,000): bigger batches write faster (DuckDB writes whole row groups of
    * 122,880 rows straight to the file), a kill loses more uncommitted work.
    */
   batchLinks?: number;
@@ -103,7 +103,7 @@ export class LedgerWriter {
     readonly stats: ImportStats,
     private readonly options: WriterOptions = {},
   ) {
-    this.batchLinks = options.batchLinks ?? 250_000;
+    this.batchLinks = options.batchLinks ?? 500_000;
     this.batchPages = options.batchPages ?? 20_000;
     this.planned = structuredClone(stats);
   }
