@@ -109,7 +109,9 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
     const bit = 1 << (KIND_INDEX.get(li.kind) ?? 30);
     const bits = seen.get(target) ?? 0;
     if ((bits & bit) !== 0) continue;
-    const host = fastHostOf(target);
+    // Links of a page run to one host in a row: reuse its string instead of slicing a new one per link.
+    const host: string | null =
+      lastHost !== null && hasHost(target, lastHost) ? lastHost : fastHostOf(target);
     if (host === null) {
       counts.skippedTargets += 1;
       continue;
@@ -137,6 +139,19 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
   counts.sightings = fresh.targets.length;
   if (fresh.targets.length > 0) plan.fresh = fresh;
   return plan;
+}
+
+/**
+ * True when the normalised URL's host is `host`: a scheme, `://`, the host, then a path, query, fragment
+ * or the end. Anything else (a port, user info: `https://host:pw@other.org/`) is left to fastHostOf.
+ */
+function hasHost(url: string, host: string): boolean {
+  const start = url.indexOf('://') + 3;
+  if (start === 2 || !url.startsWith(host, start)) return false;
+  const end = start + host.length;
+  if (end === url.length) return true;
+  const c = url.charCodeAt(end);
+  return c === 47 || c === 63 || c === 35; // / ? #
 }
 
 /** The rows of a fresh plan's links (for stores that keep rows), with the sighting each had. */

@@ -57,6 +57,48 @@ describe('plan-page', () => {
     }
   });
 
+  it('finds the host of every link on the fast path, also when consecutive links look alike', () => {
+    // Consecutive links reuse the previous host only when the URL really has it; each of these follows a
+    // link to acme.com and has another host (or the same one in another form).
+    const targets = [
+      'https://acme.com/',
+      'https://acme.com.evil.org/x',
+      'https://acme.com/a',
+      'https://acme.com:8443/b',
+      'https://acme.com/c',
+      'https://acme.com:pw@other.org/d',
+      'https://acme.com/e',
+      'https://acme.company.io/f',
+      'https://acme.com?q=1',
+      'https://acme.com#top',
+      'http://acme.com/g',
+      'https://acme.com@user.example/h',
+    ];
+    const c = capture(
+      A,
+      day(1),
+      targets.map((t) => link(t)),
+    );
+    const general = planPageGeneral(A, null, [c], [], ctx);
+    const fastPlan = planFreshCapture({ ...general.page }, c, ctx);
+    const rows = materializeFresh(fastPlan.page, fastPlan.fresh!);
+    expect(rows.map((r) => r.link.targetHost)).toEqual(general.newLinks.map((l) => l.link.targetHost));
+    expect(rows.map((r) => r.link.targetHost)).toEqual([
+      'acme.com',
+      'acme.com.evil.org',
+      'acme.com',
+      'acme.com',
+      'acme.com',
+      'other.org',
+      'acme.com',
+      'acme.company.io',
+      'acme.com',
+      'acme.com',
+      'acme.com',
+      'user.example',
+    ]);
+  });
+
   it('changes nothing when planning what is already stored', () => {
     const c1 = capture(A, day(1), [link(T), nofollow('https://b.org/')]);
     const state = apply(A, null, [c1], [capture(A, day(2), [link(T)])]);
