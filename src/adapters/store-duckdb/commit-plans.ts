@@ -70,7 +70,7 @@ export async function stagePlans(
     newSightings: 0,
     oldSightings: 0,
   };
-  for (const t of STAGE_TABLES) await conn.run(`DELETE FROM ${t}`);
+  await conn.run(STAGE_TABLES.map((t) => `DELETE FROM ${t}`).join(';\n'));
   const pages = await conn.createAppender('stage_pages', null, 'temp');
   const captures = await conn.createAppender('stage_captures', null, 'temp');
   const links = new ChunkWriter(await conn.createAppender('stage_links', null, 'temp'), [
@@ -251,34 +251,32 @@ const bit = (name: keyof typeof FLAG) => `(s.flags & ${FLAG[name]}) <> 0`;
 const reason = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN NULL ELSE ${LOST_REASON_LIST}[${column} + 1] END`;
 
-/** Applies the staged batch; call inside a transaction. Statements with no staged rows are skipped. */
-export async function applyStaged(
-  conn: DuckDBConnection,
-  run: ImportRun | null,
-  counts: StagedCounts,
-): Promise<void> {
+/**
+ * The statements that apply a staged batch, in order, for one transaction; statements with no staged rows
+ * are left out. The store sends them as one script: one native call, so a main thread busy staging the
+ * next batch does not hold the transaction up between statements.
+ */
+export function applyStatements(run: ImportRun | null, counts: StagedCounts): string[] {
+  const sql: string[] = [];
   if (counts.newPages > 0) {
-    const stale = await conn.runAndReadAll(
-      'SELECT count(*)::INTEGER AS n FROM pages p JOIN stage_pages s ON p.url = s.url WHERE s.is_new',
-    );
-    if ((stale.getRowObjectsJS()[0]?.n ?? 0) !== 0)
-      throw new Error('commit: stale plan (a "new" page already exists)');
-    await conn.run(`INSERT INTO pages SELECT page_id, url, host, domain, captured, status, ${ts('fetched_at')},
+    sql.push(`SELECT CASE WHEN count(*) > 0 THEN error('${STALE_PLAN}') END
+      FROM pages p JOIN stage_pages s ON p.url = s.url WHERE s.is_new`);
+    sql.push(`INSERT INTO pages SELECT page_id, url, host, domain, captured, status, ${ts('fetched_at')},
       state, canonical, title, lang, content_hash, text_digest, analytics_ids, remote_address
       FROM stage_pages WHERE is_new`);
   }
   if (counts.changedPages > 0) {
-    await conn.run(`UPDATE pages SET captured = s.captured, status = s.status, fetched_at = ${ts('s.fetched_at')},
+    sql.push(`UPDATE pages SET captured = s.captured, status = s.status, fetched_at = ${ts('s.fetched_at')},
       state = s.state, canonical = s.canonical, title = s.title, lang = s.lang, content_hash = s.content_hash,
       text_digest = s.text_digest, analytics_ids = s.analytics_ids, remote_address = s.remote_address
       FROM stage_pages s WHERE pages.id = s.page_id AND NOT s.is_new AND s.changed`);
   }
   if (counts.captures > 0) {
-    await conn.run(`INSERT INTO captures SELECT p.page_id, ${ts('c.captured_at')}, c.source, c.state
+    sql.push(`INSERT INTO captures SELECT p.page_id, ${ts('c.captured_at')}, c.source, c.state
       FROM stage_captures c JOIN stage_pages p ON p.idx = c.page_idx`);
   }
   if (counts.newLinks > 0) {
-    await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
+    sql.push(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
       h.host, h.domain, ${KIND_LIST}[s.kind + 1], ${bit('followed')}, coalesce(s.anchor, ''),
       coalesce(s.rel, ''), ${bit('nofollow')}, ${bit('sponsored')}, ${bit('ugc')}, ${bit('image')},
       ${PLACEMENT_LIST}[s.placement + 1], ${ts('s.first_seen')}, ${ts('s.last_seen')}, ${ts('s.last_live')},
@@ -289,7 +287,7 @@ export async function applyStaged(
   }
   if (counts.freshLinks > 0) {
     const fbit = (name: keyof typeof FLAG) => `(s.code & ${FLAG[name] << FRESH_CODE.flagsShift}) <> 0`;
-    await conn.run(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
+    sql.push(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
       h.host, h.domain, ${KIND_LIST}[(s.code & 31) + 1], ${fbit('followed')}, s.anchor, s.rel,
       ${fbit('nofollow')}, ${fbit('sponsored')}, ${fbit('ugc')}, ${fbit('image')},
       ${PLACEMENT_LIST}[((s.code >> ${FRESH_CODE.placementShift}) & 7) + 1], ${ts('p.fresh_t')},
@@ -297,13 +295,13 @@ export async function applyStaged(
       CASE WHEN NOT p.fresh_counted THEN ${ts('p.fresh_t')} END, p.fresh_lost_reason, NULL, NULL, ${ts('p.fresh_t')}
       FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx`);
     // A page's fresh links have consecutive ids (fresh_first ..): their sightings need no join with them.
-    await conn.run(`INSERT INTO link_sources SELECT
+    sql.push(`INSERT INTO link_sources SELECT
       unnest(range(CAST(fresh_first AS BIGINT), CAST(fresh_first AS BIGINT) + fresh_n)),
       fresh_source, ${ts('fresh_t')}, ${ts('fresh_t')}
       FROM stage_pages WHERE fresh_n > 0`);
   }
   if (counts.changedLinks > 0) {
-    await conn.run(`UPDATE links SET anchor = coalesce(s.anchor, ''), rel = coalesce(s.rel, ''),
+    sql.push(`UPDATE links SET anchor = coalesce(s.anchor, ''), rel = coalesce(s.rel, ''),
       nofollow = ${bit('nofollow')}, sponsored = ${bit('sponsored')}, ugc = ${bit('ugc')}, image = ${bit('image')},
       placement = ${PLACEMENT_LIST}[s.placement + 1], first_seen = ${ts('s.first_seen')},
       last_seen = ${ts('s.last_seen')}, last_live = ${ts('s.last_live')}, lost_at = ${ts('s.lost_at')},
@@ -312,26 +310,35 @@ export async function applyStaged(
       FROM stage_links s WHERE links.id = CAST(s.id AS BIGINT) AND NOT s.is_new AND s.changed`);
   }
   if (counts.newSightings > 0) {
-    await conn.run(`INSERT INTO link_sources SELECT CAST(s.link_id AS BIGINT), src.source, ${ts('s.first')},
+    sql.push(`INSERT INTO link_sources SELECT CAST(s.link_id AS BIGINT), src.source, ${ts('s.first')},
       ${ts('s.last')} FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE s.is_new`);
   }
   if (counts.oldSightings > 0) {
     const old = `SELECT CAST(s.link_id AS BIGINT) AS link_id, src.source, ${ts('s.first')} AS first,
       ${ts('s.last')} AS last FROM stage_seen s JOIN stage_sources src ON src.idx = s.source_idx WHERE NOT s.is_new`;
-    await conn.run(`UPDATE link_sources SET first_seen = least(link_sources.first_seen, x.first),
+    sql.push(`UPDATE link_sources SET first_seen = least(link_sources.first_seen, x.first),
       last_seen = greatest(link_sources.last_seen, x.last) FROM (${old}) x
       WHERE link_sources.link_id = x.link_id AND link_sources.source = x.source`);
-    await conn.run(`INSERT INTO link_sources SELECT x.link_id, x.source, x.first, x.last FROM (${old}) x
+    sql.push(`INSERT INTO link_sources SELECT x.link_id, x.source, x.first, x.last FROM (${old}) x
       WHERE NOT EXISTS (SELECT 1 FROM link_sources ls WHERE ls.link_id = x.link_id AND ls.source = x.source)`);
   }
-  if (run) await saveRun(conn, run);
+  if (run) sql.push(saveRunStatement(run));
+  return sql;
+}
+
+export const STALE_PLAN = 'commit: stale plan (a "new" page already exists)';
+
+/** Saves the run (its id, key, start and the whole run as JSON): a statement with its values inlined. */
+export function saveRunStatement(run: ImportRun): string {
+  return `INSERT OR REPLACE INTO import_runs VALUES (${literal(run.id)}, ${literal(run.key)},
+    ${ts(String(run.startedAt))}, ${literal(JSON.stringify(run))})`;
 }
 
 export async function saveRun(conn: DuckDBConnection, run: ImportRun): Promise<void> {
-  await conn.run(`INSERT OR REPLACE INTO import_runs VALUES ($1, $2, ${ts('$3')}, $4)`, [
-    run.id,
-    run.key,
-    run.startedAt,
-    JSON.stringify(run),
-  ]);
+  await conn.run(saveRunStatement(run));
+}
+
+/** A SQL string literal (DuckDB: quotes doubled, no backslash escapes). */
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }

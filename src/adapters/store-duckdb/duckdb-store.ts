@@ -59,7 +59,7 @@ import {
   queryLinkingPages,
   queryPageFacts,
 } from './change-queries.ts';
-import { applyStaged, type IdCounters, type StagedCounts, saveRun, stagePlans } from './commit-plans.ts';
+import { applyStatements, type IdCounters, type StagedCounts, saveRun, stagePlans } from './commit-plans.ts';
 import { ConnectionTurns } from './connection-turns.ts';
 import { applyFrontier, crawlJobs, frontierOf, saveCrawlJob, stageFrontier } from './crawl-queries.ts';
 import { dumpLedger } from './dump.ts';
@@ -197,13 +197,15 @@ export class DuckDbLedgerStore implements LedgerStore {
         throw error;
       }
       try {
-        await conn.run('BEGIN TRANSACTION');
-        await applyStaged(conn, batch.run, counts);
+        const script = ['BEGIN TRANSACTION', ...applyStatements(batch.run, counts)];
         if (batch.crawl) {
+          await conn.run(script.join(';\n'));
           await applyFrontier(conn);
           await saveCrawlJob(conn, batch.crawl.job);
+          await conn.run('COMMIT');
+        } else {
+          await conn.run([...script, 'COMMIT'].join(';\n'));
         }
-        await conn.run('COMMIT');
       } catch (error) {
         await conn.run('ROLLBACK').catch(() => undefined);
         this.restoreIds(before);
