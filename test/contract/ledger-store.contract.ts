@@ -287,6 +287,28 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
       expect((await store.counts()).importRuns).toBe(2);
     });
 
+    it('keeps any text in a run as it was given (quotes, backslashes, newlines, any script)', async () => {
+      const input = `it's a "file" \\ with\nnewlines; DROP TABLE links; -- \u0000 ✓ 日本`;
+      const run: ImportRun = {
+        id: "r-'1'",
+        key: "k'; --",
+        source: 'csv',
+        format: 'generic',
+        input,
+        status: 'failed',
+        startedAt: day(1),
+        updatedAt: day(1),
+        finishedAt: null,
+        checkpoint: { offset: 0, line: 1 },
+        stats: emptyStats(),
+        error: `bad 'quote' \\`,
+      };
+      await store.commit({ plans: [], run });
+      await store.saveImportRun({ ...run, id: 'r-2' });
+      expect(await store.importRuns("k'; --")).toEqual([run, { ...run, id: 'r-2' }]);
+      expect((await store.counts()).links).toBe(0);
+    });
+
     it('lists sources with their link counts', async () => {
       await feed(store, [
         capture(A, day(1), [link(T), link('https://x.org/')]),
