@@ -1,7 +1,8 @@
 /**
  * Extra DuckDB connections for reads, so report queries run side by side (each on a libuv thread) instead
  * of queueing behind one connection. DuckDB's MVCC gives every read a consistent snapshot of what was
- * committed when it began; writes stay on the store's own connection, one transaction at a time.
+ * committed when it began; writes stay on the store's own connections (connection-turns.ts), one
+ * transaction at a time.
  *
  * `closeAll()` waits until every reader is back (reads in flight finish), then closes them: the store
  * calls it before it replaces its database file (optimize; reads asked for meanwhile wait for `open()`)
