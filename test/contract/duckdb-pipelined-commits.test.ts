@@ -10,51 +10,43 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import { runImport } from '../../src/app/ledger/run-import.ts';
-import type { ImportSource } from '../../src/core/ledger/import-source.ts';
 import { planPage } from '../../src/core/ledger/plan-page.ts';
 import type { CommitOrder, LedgerBatch } from '../../src/core/ledger/store.ts';
-import { capture, day, feed, items, link, randomScenario } from './ledger-fixtures.ts';
+import { capture, day, feed, link, memorySource, randomScenario } from './ledger-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-pipeline-'));
 let n = 0;
 const open = () => DuckDbLedgerStore.open({ path: join(dir, `ledger-${++n}.duckdb`) });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function source(inputs: ReturnType<typeof randomScenario>): ImportSource {
-  const all = items(inputs).map((item, i) => ({ ...item, end: { offset: i + 1, line: i + 2 } }));
-  return {
-    identity: { input: 'mem', size: all.length, mtimeMs: 0, headHash: 'x' },
-    format: 'test',
-    source: 'crawl',
-    totalBytes: all.length,
-    async *read(from) {
-      yield* all.slice(from.offset);
-    },
-  };
-}
-
 /** Ten pages, one per batch (batchLinks 1), none shared between batches: every batch can be pipelined. */
 const distinctPages = Array.from({ length: 10 }, (_, i) =>
   capture(`https://site${i}.example.org/a`, day(1), [link('https://t.com/'), link(`https://t.com/${i}`)]),
 );
 
+/** Records, in order, each page-state load (named by `load`) and each commit as it completes. */
+function recordOrder(store: DuckDbLedgerStore, load: (urls: readonly string[]) => string): string[] {
+  const events: string[] = [];
+  const loadStates = store.loadPageStates.bind(store);
+  const commit = store.commit.bind(store);
+  let batch = 0;
+  store.loadPageStates = (urls) => {
+    events.push(load(urls));
+    return loadStates(urls);
+  };
+  store.commit = (b: LedgerBatch, order?: CommitOrder) => {
+    const k = ++batch;
+    return commit(b, order).then(() => {
+      events.push(`committed ${k}`);
+    });
+  };
+  return events;
+}
+
 describe('DuckDB store: pipelined commits', () => {
   it('loads and stages the next batch before the previous one has committed', async () => {
     const store = await open();
-    const events: string[] = [];
-    const load = store.loadPageStates.bind(store);
-    const commit = store.commit.bind(store);
-    let batch = 0;
-    store.loadPageStates = (urls) => {
-      events.push(`load ${urls.join(' ')}`);
-      return load(urls);
-    };
-    store.commit = (b: LedgerBatch, order?: CommitOrder) => {
-      const k = ++batch;
-      return commit(b, order).then(() => {
-        events.push(`committed ${k}`);
-      });
-    };
+    const events = recordOrder(store, (urls) => `load ${urls.join(' ')}`);
     try {
       await feed(store, distinctPages.slice(0, 3), 1);
       const at = (event: string) => events.indexOf(event);
@@ -76,20 +68,7 @@ describe('DuckDB store: pipelined commits', () => {
 
   it('waits for the previous commit when the next batch holds one of its pages', async () => {
     const store = await open();
-    const events: string[] = [];
-    const load = store.loadPageStates.bind(store);
-    const commit = store.commit.bind(store);
-    let batch = 0;
-    store.loadPageStates = (urls) => {
-      events.push('load');
-      return load(urls);
-    };
-    store.commit = (b: LedgerBatch, order?: CommitOrder) => {
-      const k = ++batch;
-      return commit(b, order).then(() => {
-        events.push(`committed ${k}`);
-      });
-    };
+    const events = recordOrder(store, () => 'load');
     const page = 'https://one.example.org/';
     try {
       await feed(
@@ -128,7 +107,7 @@ describe('DuckDB store: pipelined commits', () => {
     const clean = await open();
     const store = await open();
     try {
-      await runImport(clean, source(distinctPages), { now: () => day(9), batchLinks: 1 });
+      await runImport(clean, memorySource(distinctPages), { now: () => day(9), batchLinks: 1 });
 
       // Batch 3 fails in its transaction (a "new" page that exists: the store's stale-plan guard), after
       // it was staged and while batch 4 is being prepared behind it.
@@ -142,7 +121,7 @@ describe('DuckDB store: pipelined commits', () => {
         return commit({ ...batch, plans: [...batch.plans, stale] }, order);
       };
       await expect(
-        runImport(store, source(distinctPages), { now: () => day(9), batchLinks: 1 }),
+        runImport(store, memorySource(distinctPages), { now: () => day(9), batchLinks: 1 }),
       ).rejects.toThrow(/stale plan/);
       expect(calls).toBeGreaterThanOrEqual(4);
       const [failed] = await store.importRuns();
@@ -150,7 +129,7 @@ describe('DuckDB store: pipelined commits', () => {
       expect((await store.counts()).pages).toBe(2);
 
       store.commit = commit;
-      await runImport(store, source(distinctPages), { now: () => day(9), batchLinks: 1 });
+      await runImport(store, memorySource(distinctPages), { now: () => day(9), batchLinks: 1 });
       expect(await store.dump()).toEqual(await clean.dump());
     } finally {
       await clean.close();

@@ -5,7 +5,7 @@
 
 import { ingest } from '../../src/app/ledger/ledger-writer.ts';
 import { emptyStats, type ImportStats } from '../../src/core/ledger/import-run.ts';
-import type { IngestItem } from '../../src/core/ledger/import-source.ts';
+import type { ImportSource, IngestItem } from '../../src/core/ledger/import-source.ts';
 import type {
   CapturedPage,
   CaptureInput,
@@ -63,6 +63,20 @@ export function items(inputs: readonly (CaptureInput | ObservationInput)[]): Ing
   return inputs.map((i) =>
     'capturedAt' in i ? { kind: 'capture', capture: i } : { kind: 'observation', observation: i },
   );
+}
+
+/** An import source over inputs held in memory (offsets count items), for runImport and its resume. */
+export function memorySource(inputs: readonly (CaptureInput | ObservationInput)[]): ImportSource {
+  const all = items(inputs).map((item, i) => ({ ...item, end: { offset: i + 1, line: i + 2 } }));
+  return {
+    identity: { input: 'mem', size: all.length, mtimeMs: 0, headHash: 'x' },
+    format: 'test',
+    source: 'crawl',
+    totalBytes: all.length,
+    async *read(from) {
+      yield* all.slice(from.offset);
+    },
+  };
 }
 
 /** Feeds inputs through the real writer; small batches so multi-batch paths run too. */

@@ -5,22 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLedgerStore } from '../../../src/adapters/store-memory/memory-store.ts';
 import { runImport } from '../../../src/app/ledger/run-import.ts';
-import type { ImportSource } from '../../../src/core/ledger/import-source.ts';
 import type { LedgerBatch } from '../../../src/core/ledger/store.ts';
-import { capture, day, feed, items, link, randomScenario } from '../../contract/ledger-fixtures.ts';
-
-function source(inputs: ReturnType<typeof randomScenario>): ImportSource {
-  const all = items(inputs).map((item, i) => ({ ...item, end: { offset: i + 1, line: i + 2 } }));
-  return {
-    identity: { input: 'mem', size: all.length, mtimeMs: 0, headHash: 'x' },
-    format: 'test',
-    source: 'crawl',
-    totalBytes: all.length,
-    async *read(from) {
-      yield* all.slice(from.offset);
-    },
-  };
-}
+import { capture, day, feed, link, memorySource, randomScenario } from '../../contract/ledger-fixtures.ts';
 
 describe('ledger writer and runs', () => {
   it('gives the same ledger whatever the batch size', async () => {
@@ -49,14 +35,14 @@ describe('ledger writer and runs', () => {
       if (calls === 2) throw new Error('disk full');
       return commit(batch);
     };
-    await expect(runImport(store, source(inputs), { now: () => day(9), batchLinks: 1 })).rejects.toThrow(
-      'disk full',
-    );
+    await expect(
+      runImport(store, memorySource(inputs), { now: () => day(9), batchLinks: 1 }),
+    ).rejects.toThrow('disk full');
     const [failed] = await store.importRuns();
     expect(failed).toMatchObject({ status: 'failed', error: 'disk full', checkpoint: { offset: 1 } });
     expect((await store.counts()).links).toBe(1);
 
-    const resumed = await runImport(store, source(inputs), { now: () => day(10), batchLinks: 1 });
+    const resumed = await runImport(store, memorySource(inputs), { now: () => day(10), batchLinks: 1 });
     expect(resumed).toMatchObject({ id: failed!.id, status: 'done', stats: { records: 3, newLinks: 3 } });
     expect((await store.counts()).links).toBe(3);
   });
