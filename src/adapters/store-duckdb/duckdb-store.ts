@@ -111,6 +111,8 @@ export class DuckDbLedgerStore implements LedgerStore {
     private conn: DuckDBConnection,
     private readonly ids: IdCounters,
     private readonly options: DuckDbStoreOptions,
+    /** DuckDB's thread count as opened (configured or the machine's cores), restored after each commit. */
+    private readonly threads: number,
   ) {
     this.readers = new ReaderPool(options.readConnections ?? 0, async (conn) => {
       await conn.run(STAGE_DDL);
@@ -118,8 +120,8 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   static async open(options: DuckDbStoreOptions): Promise<DuckDbLedgerStore> {
-    const { instance, conn, ids } = await DuckDbLedgerStore.connect(options);
-    const store = new DuckDbLedgerStore(instance, conn, ids, options);
+    const { instance, conn, ids, threads } = await DuckDbLedgerStore.connect(options);
+    const store = new DuckDbLedgerStore(instance, conn, ids, options, threads);
     await store.openLanes();
     await store.readers.open(instance);
     return store;
@@ -163,7 +165,10 @@ export class DuckDbLedgerStore implements LedgerStore {
         )
       ).getRowObjectsJS() as Row[];
       const ids = { nextPageId: (max!.p as number) + 1, nextLinkId: (max!.l as number) + 1 };
-      return { instance, conn, ids };
+      const [setting] = (
+        await conn.runAndReadAll(`SELECT current_setting('threads')::INTEGER AS threads`)
+      ).getRowObjectsJS() as Row[];
+      return { instance, conn, ids, threads: setting!.threads as number };
     } catch (error) {
       conn.closeSync();
       instance.closeSync();
@@ -197,7 +202,11 @@ export class DuckDbLedgerStore implements LedgerStore {
         throw error;
       }
       try {
-        const script = ['BEGIN TRANSACTION', ...applyStatements(batch.run, counts)];
+        // One DuckDB thread while a batch is applied: a parallel INSERT leaves part-filled row groups,
+        // which the next checkpoint merges by rewriting nearly every link again (measured: +2.8 s and
+        // +88 MB for 1.45 M links). One thread appends full row groups; the other core is planning the
+        // next batch meanwhile.
+        const script = ['SET threads = 1', 'BEGIN TRANSACTION', ...applyStatements(batch.run, counts)];
         if (batch.crawl) {
           await conn.run(script.join(';\n'));
           await applyFrontier(conn);
@@ -210,6 +219,9 @@ export class DuckDbLedgerStore implements LedgerStore {
         await conn.run('ROLLBACK').catch(() => undefined);
         this.restoreIds(before);
         throw error;
+      } finally {
+        // Not worth an error of its own (it would hide the batch's): reads just stay on one thread.
+        await conn.run(`SET threads = ${this.threads}`).catch(() => undefined);
       }
     });
     this.applying = done;
