@@ -12,16 +12,7 @@ import { LOST_REASONS, type StoredLink } from '../../core/ledger/model.ts';
 import type { PagePlan } from '../../core/ledger/plan-page.ts';
 import { PLACEMENTS } from '../../core/link/link.ts';
 import { ChunkWriter } from './chunk-writer.ts';
-import {
-  FLAG,
-  FRESH_CODE,
-  KIND_LIST,
-  LEDGER_KINDS,
-  LOST_REASON_LIST,
-  PLACEMENT_LIST,
-  STAGE_TABLES,
-  ts,
-} from './schema.ts';
+import { FLAG, FRESH_CODE, LEDGER_KINDS, STAGE_TABLES, ts } from './schema.ts';
 import { FreshStager } from './stage-fresh.ts';
 
 export interface IdCounters {
@@ -132,7 +123,7 @@ export async function stagePlans(
     const f = plan.fresh;
     optional(pages, f?.capturedAt ?? null, (v) => pages.appendDouble(v));
     optional(pages, f?.counted ?? null, (v) => pages.appendBoolean(v));
-    optional(pages, f?.lostReason ?? null, (v) => pages.appendVarchar(v));
+    optional(pages, f?.lostReason ?? null, (v) => pages.appendUTinyInt(reasonCode.get(v)!));
     optional(pages, f?.source ?? null, (v) => pages.appendVarchar(v));
     optional(pages, p.analyticsIds, (v) => pages.appendVarchar(v));
     optional(pages, p.remoteAddress, (v) => pages.appendVarchar(v));
@@ -248,8 +239,6 @@ function optional<T>(appender: { appendNull(): void }, value: T | null, append: 
 }
 
 const bit = (name: keyof typeof FLAG) => `(s.flags & ${FLAG[name]}) <> 0`;
-const reason = (column: string) =>
-  `CASE WHEN ${column} IS NULL THEN NULL ELSE ${LOST_REASON_LIST}[${column} + 1] END`;
 
 /**
  * The statements that apply a staged batch, in order, for one transaction; statements with no staged rows
@@ -276,21 +265,19 @@ export function applyStatements(run: ImportRun | null, counts: StagedCounts): st
       FROM stage_captures c JOIN stage_pages p ON p.idx = c.page_idx`);
   }
   if (counts.newLinks > 0) {
-    sql.push(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
-      h.host, h.domain, ${KIND_LIST}[s.kind + 1], ${bit('followed')}, coalesce(s.anchor, ''),
-      coalesce(s.rel, ''), ${bit('nofollow')}, ${bit('sponsored')}, ${bit('ugc')}, ${bit('image')},
-      ${PLACEMENT_LIST}[s.placement + 1], ${ts('s.first_seen')}, ${ts('s.last_seen')}, ${ts('s.last_live')},
-      ${ts('s.lost_at')}, ${reason('s.lost_reason')}, ${ts('s.reported_lost_at')},
-      ${reason('s.reported_lost_reason')}, ${ts('s.attrs_at')}
+    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, s.target_url, h.host, h.domain,
+      s.kind, ${bit('followed')}, coalesce(s.anchor, ''), coalesce(s.rel, ''), ${bit('nofollow')},
+      ${bit('sponsored')}, ${bit('ugc')}, ${bit('image')}, s.placement, ${ts('s.first_seen')}, ${ts('s.last_seen')},
+      ${ts('s.last_live')}, ${ts('s.lost_at')}, s.lost_reason, ${ts('s.reported_lost_at')}, s.reported_lost_reason,
+      ${ts('s.attrs_at')}
       FROM stage_links s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx
       WHERE s.is_new`);
   }
   if (counts.freshLinks > 0) {
     const fbit = (name: keyof typeof FLAG) => `(s.code & ${FLAG[name] << FRESH_CODE.flagsShift}) <> 0`;
-    sql.push(`INSERT INTO links SELECT CAST(s.id AS BIGINT), p.page_id, p.url, p.domain, s.target_url,
-      h.host, h.domain, ${KIND_LIST}[(s.code & 31) + 1], ${fbit('followed')}, s.anchor, s.rel,
-      ${fbit('nofollow')}, ${fbit('sponsored')}, ${fbit('ugc')}, ${fbit('image')},
-      ${PLACEMENT_LIST}[((s.code >> ${FRESH_CODE.placementShift}) & 7) + 1], ${ts('p.fresh_t')},
+    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, s.target_url, h.host, h.domain,
+      s.code & 31, ${fbit('followed')}, s.anchor, s.rel, ${fbit('nofollow')}, ${fbit('sponsored')},
+      ${fbit('ugc')}, ${fbit('image')}, (s.code >> ${FRESH_CODE.placementShift}) & 7, ${ts('p.fresh_t')},
       ${ts('p.fresh_t')}, CASE WHEN p.fresh_counted THEN ${ts('p.fresh_t')} END,
       CASE WHEN NOT p.fresh_counted THEN ${ts('p.fresh_t')} END, p.fresh_lost_reason, NULL, NULL, ${ts('p.fresh_t')}
       FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx`);
@@ -301,13 +288,13 @@ export function applyStatements(run: ImportRun | null, counts: StagedCounts): st
       FROM stage_pages WHERE fresh_n > 0`);
   }
   if (counts.changedLinks > 0) {
-    sql.push(`UPDATE links SET anchor = coalesce(s.anchor, ''), rel = coalesce(s.rel, ''),
+    sql.push(`UPDATE link_rows SET anchor = coalesce(s.anchor, ''), rel = coalesce(s.rel, ''),
       nofollow = ${bit('nofollow')}, sponsored = ${bit('sponsored')}, ugc = ${bit('ugc')}, image = ${bit('image')},
-      placement = ${PLACEMENT_LIST}[s.placement + 1], first_seen = ${ts('s.first_seen')},
-      last_seen = ${ts('s.last_seen')}, last_live = ${ts('s.last_live')}, lost_at = ${ts('s.lost_at')},
-      lost_reason = ${reason('s.lost_reason')}, reported_lost_at = ${ts('s.reported_lost_at')},
-      reported_lost_reason = ${reason('s.reported_lost_reason')}, attrs_at = ${ts('s.attrs_at')}
-      FROM stage_links s WHERE links.id = CAST(s.id AS BIGINT) AND NOT s.is_new AND s.changed`);
+      placement = s.placement, first_seen = ${ts('s.first_seen')}, last_seen = ${ts('s.last_seen')},
+      last_live = ${ts('s.last_live')}, lost_at = ${ts('s.lost_at')}, lost_reason = s.lost_reason,
+      reported_lost_at = ${ts('s.reported_lost_at')}, reported_lost_reason = s.reported_lost_reason,
+      attrs_at = ${ts('s.attrs_at')}
+      FROM stage_links s WHERE link_rows.id = CAST(s.id AS BIGINT) AND NOT s.is_new AND s.changed`);
   }
   if (counts.newSightings > 0) {
     sql.push(`INSERT INTO link_sources SELECT CAST(s.link_id AS BIGINT), src.source, ${ts('s.first')},

@@ -64,6 +64,7 @@ import { ConnectionTurns } from './connection-turns.ts';
 import { applyFrontier, crawlJobs, frontierOf, saveCrawlJob, stageFrontier } from './crawl-queries.ts';
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
+import { migrateLinksTable } from './migrate-links.ts';
 import { clusterInPlace, copyClustered, unclusteredShare } from './optimize.ts';
 import { ReaderPool } from './reader-pool.ts';
 import {
@@ -81,7 +82,7 @@ import {
   reviewsOf,
   saveDisavowVersion,
 } from './review-queries.ts';
-import { MIGRATE_DDL, SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
+import { LINKS_VIEW, MIGRATE_DDL, SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
 
 export interface DuckDbStoreOptions {
   /** Database file; `:memory:` for a throw-away database. */
@@ -148,6 +149,8 @@ export class DuckDbLedgerStore implements LedgerStore {
     try {
       await conn.run(TABLES_DDL);
       await conn.run(MIGRATE_DDL);
+      await migrateLinksTable(conn);
+      await conn.run(LINKS_VIEW);
       await conn.run(STAGE_DDL);
       const version = (
         await conn.runAndReadAll(`SELECT value FROM ledger_meta WHERE key = 'schema_version'`)
@@ -161,7 +164,7 @@ export class DuckDbLedgerStore implements LedgerStore {
       }
       const [max] = (
         await conn.runAndReadAll(
-          `SELECT (SELECT coalesce(max(id), 0) FROM pages)::DOUBLE AS p, (SELECT coalesce(max(id), 0) FROM links)::DOUBLE AS l`,
+          `SELECT (SELECT coalesce(max(id), 0) FROM pages)::DOUBLE AS p, (SELECT coalesce(max(id), 0) FROM link_rows)::DOUBLE AS l`,
         )
       ).getRowObjectsJS() as Row[];
       const ids = { nextPageId: (max!.p as number) + 1, nextLinkId: (max!.l as number) + 1 };
@@ -311,7 +314,7 @@ export class DuckDbLedgerStore implements LedgerStore {
     return this.read(async (conn) => {
       const [r] = (
         await conn.runAndReadAll(`SELECT (SELECT count(*) FROM pages)::INTEGER AS pages,
-          (SELECT count(*) FROM captures)::INTEGER AS captures, (SELECT count(*) FROM links)::INTEGER AS links,
+          (SELECT count(*) FROM captures)::INTEGER AS captures, (SELECT count(*) FROM link_rows)::INTEGER AS links,
           (SELECT count(*) FROM link_sources)::INTEGER AS link_sources,
           (SELECT count(*) FROM import_runs)::INTEGER AS import_runs`)
       ).getRowObjectsJS() as Row[];

@@ -10,14 +10,14 @@
  */
 import { rmSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { LINK_SOURCES_COLUMNS, LINKS_COLUMNS, TABLES_DDL } from './schema.ts';
+import { LINK_ROWS_COLUMNS, LINK_SOURCES_COLUMNS, LINKS_VIEW, TABLES_DDL } from './schema.ts';
 
 // What reports filter on, most selective last: domain, then host and URL (host and url scopes prune too).
-const LINK_ORDER = 'target_domain, target_host, target_url, source_url';
+const LINK_ORDER = 'target_domain, target_host, target_url, page_id';
 
 export async function unclusteredShare(conn: DuckDBConnection): Promise<number> {
   const [row] = (
-    await conn.runAndReadAll(`SELECT (SELECT count(*) FROM links)::DOUBLE AS links,
+    await conn.runAndReadAll(`SELECT (SELECT count(*) FROM link_rows)::DOUBLE AS links,
       (SELECT coalesce(max(CAST(value AS DOUBLE)), 0) FROM ledger_meta WHERE key = 'clustered_links') AS clustered`)
   ).getRowObjectsJS() as { links: number; clustered: number }[];
   return row!.links === 0 ? 0 : Math.max(0, row!.links - row!.clustered) / row!.links;
@@ -27,17 +27,19 @@ export async function unclusteredShare(conn: DuckDBConnection): Promise<number> 
 async function markClustered(conn: DuckDBConnection, schema: string): Promise<void> {
   await conn.run(`DELETE FROM ${schema}.ledger_meta WHERE key = 'clustered_links'`);
   await conn.run(
-    `INSERT INTO ${schema}.ledger_meta SELECT 'clustered_links', CAST(count(*) AS VARCHAR) FROM ${schema}.links`,
+    `INSERT INTO ${schema}.ledger_meta SELECT 'clustered_links', CAST(count(*) AS VARCHAR) FROM ${schema}.link_rows`,
   );
 }
 
 export async function clusterInPlace(conn: DuckDBConnection): Promise<void> {
   await conn.run('BEGIN TRANSACTION');
   try {
-    await conn.run(`CREATE TABLE links_sorted (${LINKS_COLUMNS})`);
-    await conn.run(`INSERT INTO links_sorted SELECT * FROM links ORDER BY ${LINK_ORDER}`);
-    await conn.run('DROP TABLE links');
-    await conn.run('ALTER TABLE links_sorted RENAME TO links');
+    await conn.run(`CREATE TABLE link_rows_sorted (${LINK_ROWS_COLUMNS})`);
+    await conn.run(`INSERT INTO link_rows_sorted SELECT * FROM link_rows ORDER BY ${LINK_ORDER}`);
+    await conn.run('DROP VIEW links');
+    await conn.run('DROP TABLE link_rows');
+    await conn.run('ALTER TABLE link_rows_sorted RENAME TO link_rows');
+    await conn.run(LINKS_VIEW);
     await conn.run(`CREATE TABLE link_sources_sorted (${LINK_SOURCES_COLUMNS})`);
     await conn.run('INSERT INTO link_sources_sorted SELECT * FROM link_sources ORDER BY link_id, source');
     await conn.run('DROP TABLE link_sources');
@@ -65,6 +67,7 @@ export async function copyClustered(conn: DuckDBConnection, target: string): Pro
   try {
     await conn.run('USE ledger_copy');
     await conn.run(TABLES_DDL);
+    await conn.run(LINKS_VIEW);
     await conn.run(`USE ${db}`);
     await conn.run(`INSERT INTO ledger_copy.ledger_meta SELECT * FROM ${from('ledger_meta')}`);
     await conn.run(`INSERT INTO ledger_copy.import_runs SELECT * FROM ${from('import_runs')}`);
@@ -77,7 +80,9 @@ export async function copyClustered(conn: DuckDBConnection, target: string): Pro
     await conn.run(
       `INSERT INTO ledger_copy.captures SELECT * FROM ${from('captures')} ORDER BY page_id, captured_at`,
     );
-    await conn.run(`INSERT INTO ledger_copy.links SELECT * FROM ${from('links')} ORDER BY ${LINK_ORDER}`);
+    await conn.run(
+      `INSERT INTO ledger_copy.link_rows SELECT * FROM ${from('link_rows')} ORDER BY ${LINK_ORDER}`,
+    );
     await conn.run(
       `INSERT INTO ledger_copy.link_sources SELECT * FROM ${from('link_sources')} ORDER BY link_id, source`,
     );

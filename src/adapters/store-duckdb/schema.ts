@@ -5,7 +5,7 @@
  * No indexes on the big tables: DuckDB's ART indexes slow bulk appends several-fold and are not used for
  * the low-selectivity filters reports run. Uniqueness of (page, target, kind, followed) is kept by the
  * writer, which loads every touched page's links before planning (docs/ledger.md, "Storage"). Reports rely
- * on DuckDB's per-row-group min/max (zonemaps) and `optimize()`, which rewrites `links` clustered by
+ * on DuckDB's per-row-group min/max (zonemaps) and `optimize()`, which rewrites `link_rows` clustered by
  * target domain, host and URL. Times are TIMESTAMP (UTC); in staging they travel as DOUBLE epoch ms.
  *
  * `authority` holds the scores of the last rank run (authority-queries.ts), one row per (level, key); the
@@ -20,18 +20,27 @@ import { LINK_KINDS, PLACEMENTS } from '../../core/link/link.ts';
 
 export const SCHEMA_VERSION = '1';
 
+/**
+ * Every kind a ledger link can have. Stored as positions in this list (link_rows.kind): a kind added to
+ * LINK_KINDS one day must go after 'webgraph' here, never before it (a test pins the order).
+ */
 export const LEDGER_KINDS = [...LINK_KINDS, 'webgraph'] as const;
 
-/** Column definitions of `links`, shared by the table and its rewrite in optimize(). */
-export const LINKS_COLUMNS = `
+/**
+ * Column definitions of `link_rows`, the stored links (shared by the table and its rewrite in optimize()).
+ * Reports read the `links` view (LINKS_VIEW), which adds the source page's URL and domain from `pages` and
+ * spells the codes out. Keeping those out of every row halved the cost of writing a link (the source URL
+ * repeated per link and four text columns of a handful of values; bench/results/ledger.md, session 6).
+ * `kind`, `placement` and the lost reasons are indexes into LEDGER_KINDS, PLACEMENTS and LOST_REASONS:
+ * those lists may only grow at their end (a test pins them).
+ */
+export const LINK_ROWS_COLUMNS = `
   id BIGINT NOT NULL,
   page_id INTEGER NOT NULL,
-  source_url VARCHAR NOT NULL,
-  source_domain VARCHAR NOT NULL,
   target_url VARCHAR NOT NULL,
   target_host VARCHAR NOT NULL,
   target_domain VARCHAR NOT NULL,
-  kind VARCHAR NOT NULL,
+  kind UTINYINT NOT NULL,
   followed BOOLEAN NOT NULL,
   anchor VARCHAR NOT NULL,
   rel VARCHAR NOT NULL,
@@ -39,14 +48,14 @@ export const LINKS_COLUMNS = `
   sponsored BOOLEAN NOT NULL,
   ugc BOOLEAN NOT NULL,
   image BOOLEAN NOT NULL,
-  placement VARCHAR NOT NULL,
+  placement UTINYINT NOT NULL,
   first_seen TIMESTAMP NOT NULL,
   last_seen TIMESTAMP NOT NULL,
   last_live TIMESTAMP,
   lost_at TIMESTAMP,
-  lost_reason VARCHAR,
+  lost_reason UTINYINT,
   reported_lost_at TIMESTAMP,
-  reported_lost_reason VARCHAR,
+  reported_lost_reason UTINYINT,
   attrs_at TIMESTAMP NOT NULL
 `;
 
@@ -97,7 +106,7 @@ CREATE TABLE IF NOT EXISTS captures (
   source VARCHAR NOT NULL,
   state VARCHAR NOT NULL
 );
-CREATE TABLE IF NOT EXISTS links (${LINKS_COLUMNS});
+CREATE TABLE IF NOT EXISTS link_rows (${LINK_ROWS_COLUMNS});
 CREATE TABLE IF NOT EXISTS link_sources (${LINK_SOURCES_COLUMNS});
 CREATE TABLE IF NOT EXISTS authority (
   level VARCHAR NOT NULL,
@@ -153,7 +162,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_pages (
   idx INTEGER, page_id INTEGER, is_new BOOLEAN, changed BOOLEAN, url VARCHAR, host VARCHAR, domain VARCHAR,
   captured BOOLEAN, status SMALLINT, fetched_at DOUBLE, state VARCHAR, canonical VARCHAR, title VARCHAR,
   lang VARCHAR, content_hash VARCHAR, text_digest VARCHAR,
-  fresh_t DOUBLE, fresh_counted BOOLEAN, fresh_lost_reason VARCHAR, fresh_source VARCHAR,
+  fresh_t DOUBLE, fresh_counted BOOLEAN, fresh_lost_reason UTINYINT, fresh_source VARCHAR,
   analytics_ids VARCHAR, remote_address VARCHAR, fresh_first DOUBLE, fresh_n INTEGER
 );
 CREATE TEMP TABLE IF NOT EXISTS stage_captures (page_idx INTEGER, captured_at DOUBLE, source VARCHAR, state VARCHAR);
@@ -201,6 +210,18 @@ export function codeList(names: readonly string[]): string {
 export const KIND_LIST = codeList(LEDGER_KINDS);
 export const PLACEMENT_LIST = codeList(PLACEMENTS);
 export const LOST_REASON_LIST = codeList(LOST_REASONS);
+
+/**
+ * `links`: every stored link with its source page's URL and domain and its codes spelled out, the shape
+ * every report query reads. Created after TABLES_DDL and the migration of older files (migrate-links.ts).
+ */
+export const LINKS_VIEW = `CREATE OR REPLACE VIEW links AS SELECT r.id, r.page_id, p.url AS source_url,
+  p.domain AS source_domain, r.target_url, r.target_host, r.target_domain, ${KIND_LIST}[r.kind + 1] AS kind,
+  r.followed, r.anchor, r.rel, r.nofollow, r.sponsored, r.ugc, r.image,
+  ${PLACEMENT_LIST}[r.placement + 1] AS placement, r.first_seen, r.last_seen, r.last_live, r.lost_at,
+  ${LOST_REASON_LIST}[r.lost_reason + 1] AS lost_reason, r.reported_lost_at,
+  ${LOST_REASON_LIST}[r.reported_lost_reason + 1] AS reported_lost_reason, r.attrs_at
+  FROM link_rows r JOIN pages p ON p.id = r.page_id`;
 
 /** Epoch-ms DOUBLE to TIMESTAMP (NULL stays NULL). */
 export const ts = (column: string) => `epoch_ms(CAST(${column} AS BIGINT))`;

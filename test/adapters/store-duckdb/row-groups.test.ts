@@ -35,7 +35,7 @@ async function rowGroupSizes(path: string): Promise<number[]> {
   try {
     const rows = (
       await conn.runAndReadAll(`SELECT row_group_id, max(count)::INTEGER AS n
-        FROM pragma_storage_info('links') WHERE column_id = 0 GROUP BY row_group_id ORDER BY row_group_id`)
+        FROM pragma_storage_info('link_rows') WHERE column_id = 0 GROUP BY row_group_id ORDER BY row_group_id`)
     ).getRowsJS();
     return rows.map((r) => r[1] as number);
   } finally {

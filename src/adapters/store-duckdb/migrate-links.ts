@@ -1,0 +1,39 @@
+/**
+ * Ledger files written before `link_rows` existed hold a `links` table that repeats the source page's URL
+ * and domain on every row and spells kinds, placements and lost reasons out. At connect such a table is
+ * moved into `link_rows` (codes instead of text, no source columns) in one transaction, in its row order,
+ * and `links` becomes the view (schema.ts LINKS_VIEW) that reads exactly as the table did.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { KIND_LIST, LOST_REASON_LIST, PLACEMENT_LIST } from './schema.ts';
+
+const code = (list: string, column: string) =>
+  `CASE WHEN ${column} IS NULL THEN NULL ELSE list_position(${list}, ${column}) - 1 END`;
+const unknown = (list: string, column: string) =>
+  `(${column} IS NOT NULL AND list_position(${list}, ${column}) IS NULL)`;
+
+/** Moves an old `links` table into `link_rows`; true when there was one. */
+export async function migrateLinksTable(conn: DuckDBConnection): Promise<boolean> {
+  const found = (
+    await conn.runAndReadAll(`SELECT table_type FROM information_schema.tables
+      WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'links'`)
+  ).getRowObjectsJS();
+  if (found[0]?.table_type !== 'BASE TABLE') return false;
+  try {
+    await conn.run(`BEGIN TRANSACTION;
+      SELECT CASE WHEN count(*) > 0 THEN error('links: a kind, placement or lost reason this build does not know')
+        END FROM links WHERE ${unknown(KIND_LIST, 'kind')} OR ${unknown(PLACEMENT_LIST, 'placement')}
+        OR ${unknown(LOST_REASON_LIST, 'lost_reason')} OR ${unknown(LOST_REASON_LIST, 'reported_lost_reason')};
+      INSERT INTO link_rows SELECT id, page_id, target_url, target_host, target_domain, ${code(KIND_LIST, 'kind')},
+        followed, anchor, rel, nofollow, sponsored, ugc, image, ${code(PLACEMENT_LIST, 'placement')}, first_seen,
+        last_seen, last_live, lost_at, ${code(LOST_REASON_LIST, 'lost_reason')}, reported_lost_at,
+        ${code(LOST_REASON_LIST, 'reported_lost_reason')}, attrs_at
+        FROM links ORDER BY rowid;
+      DROP TABLE links;
+      COMMIT`);
+  } catch (error) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return true;
+}

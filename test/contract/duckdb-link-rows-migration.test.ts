@@ -1,0 +1,109 @@
+/**
+ * Ledger files from before `link_rows` keep a `links` table with the source page's URL and domain on every
+ * row and kinds, placements and lost reasons as text. Opening one moves it into `link_rows` (migrate-links.ts):
+ * the ledger reads exactly as before, and goes on exactly as a ledger that never had the old table.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
+import { LEDGER_KINDS } from '../../src/adapters/store-duckdb/schema.ts';
+import { LOST_REASONS } from '../../src/core/ledger/model.ts';
+import { PLACEMENTS } from '../../src/core/link/link.ts';
+import { feed, randomScenario } from './ledger-fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'linkledger-link-rows-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function sql(path: string, statements: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  try {
+    await conn.run(statements);
+    return (
+      await conn.runAndReadAll(`SELECT table_name, table_type FROM information_schema.tables
+        WHERE table_name IN ('links', 'link_rows') ORDER BY table_name`)
+    ).getRowObjectsJS();
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('DuckDB ledger: files with the old links table', () => {
+  it('moves it into link_rows: the same ledger, which then goes on like one that never had it', async () => {
+    const first = randomScenario(31, 20, 3);
+    const later = randomScenario(32, 20, 3);
+    const path = join(dir, 'old.duckdb');
+    const store = await DuckDbLedgerStore.open({ path });
+    await feed(store, first);
+    const before = await store.dump();
+    await store.close();
+    // The layout the previous version wrote: one table with every column spelled out.
+    const old = await sql(
+      path,
+      `CREATE TABLE links_old AS SELECT * FROM links ORDER BY id; DROP VIEW links; DROP TABLE link_rows;
+       ALTER TABLE links_old RENAME TO links; CHECKPOINT`,
+    );
+    expect(old).toEqual([{ table_name: 'links', table_type: 'BASE TABLE' }]);
+    expect(before.links.length).toBeGreaterThan(50);
+    expect(new Set(before.links.map((l) => l.lostReason)).size).toBeGreaterThan(1);
+
+    const reopened = await DuckDbLedgerStore.open({ path });
+    try {
+      expect(await reopened.dump()).toEqual(before);
+      await feed(reopened, later);
+      const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean.duckdb') });
+      await feed(clean, first);
+      await feed(clean, later);
+      expect(await reopened.dump()).toEqual(await clean.dump());
+      await clean.close();
+    } finally {
+      await reopened.close();
+    }
+    expect(await sql(path, 'SELECT 1')).toEqual([
+      { table_name: 'link_rows', table_type: 'BASE TABLE' },
+      { table_name: 'links', table_type: 'VIEW' },
+    ]);
+  });
+
+  it('keeps the stored codes: the code lists only ever grow at their end', () => {
+    // link_rows stores kinds, placements and lost reasons as positions in these lists. Inserting or
+    // reordering a name would silently relabel every stored link; append new names instead.
+    expect(LEDGER_KINDS.slice(0, 21)).toEqual([
+      'a',
+      'area',
+      'img',
+      'link',
+      'iframe',
+      'frame',
+      'form',
+      'redirect',
+      'meta-refresh',
+      'base',
+      'script',
+      'object',
+      'embed',
+      'media',
+      'cite',
+      'data-attr',
+      'onclick',
+      'css',
+      'background',
+      'other',
+      'webgraph',
+    ]);
+    expect(PLACEMENTS.slice(0, 6)).toEqual(['content', 'nav', 'header', 'footer', 'aside', 'unknown']);
+    expect(LOST_REASONS.slice(0, 7)).toEqual([
+      'removed',
+      'page-gone',
+      'page-redirected',
+      'noindex',
+      'canonical-elsewhere',
+      'became-nofollow',
+      'became-dofollow',
+    ]);
+  });
+});
