@@ -1,6 +1,7 @@
 /**
  * The shapes of the linkledger HTTP API (docs/openapi.json is the contract; these mirror it by hand so the
- * dashboard builds without the server's sources). Dates are ISO 8601 strings; authority scores are 0-100,
+ * dashboard builds without the server's sources, and test/interfaces/http/web-api-types.test.ts holds
+ * every field and its optionality to the contract). Dates are ISO 8601 strings; authority scores are 0-100,
  * or null when the ledger has no `linkledger rank` run yet.
  */
 
@@ -199,8 +200,7 @@ export interface Profile {
   topDomains: NamedCount[];
   last30Days: WindowCounts;
   last90Days: WindowCounts;
-  /** Absent on servers older than the dashboard. */
-  authority?: TargetAuthority;
+  authority: TargetAuthority;
 }
 
 export interface HistoryRow {
@@ -269,8 +269,12 @@ export interface ToxicReport {
   domains: ToxicDomain[];
   unavailable: { code: string; why: string }[];
   whitelisted: { links: number };
+  /** Links listed in all (before limit / offset). */
+  total: number;
+  /** With a limit: this page of the links. */
+  page: PageInfo | null;
   /** Trusted domains the ledger does not know. */
-  unknownSeeds?: string[];
+  unknownSeeds: string[];
 }
 
 export interface WhitelistEntry {
@@ -304,6 +308,8 @@ export interface LedgerSummary {
   counts: { pages: number; captures: number; links: number; linkSources: number; importRuns: number };
   sources: { source: string; links: number }[];
   rankedAt: string | null;
+  /** That rank run: options, links used, per level nodes and iterations. */
+  authorityRun: Record<string, unknown> | null;
   topDomains: { key: string; score: number }[];
   suggestedTarget: string | null;
 }
@@ -352,7 +358,7 @@ export interface Job {
   params: Record<string, unknown>;
   progress: JobProgress;
   /** What the job produced (import runs, crawl stats, rank run); its shape depends on the kind. */
-  result: unknown;
+  result?: unknown;
   error: string | null;
 }
 

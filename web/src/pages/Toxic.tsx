@@ -141,7 +141,7 @@ export function Toxic({ target, params }: TargetPageProps) {
               </ul>
             </details>
           )}
-          {r?.unknownSeeds && r.unknownSeeds.length > 0 && (
+          {r && r.unknownSeeds.length > 0 && (
             <p className="note">
               Trusted domains the ledger does not know (they seed nothing): {r.unknownSeeds.join(', ')}
             </p>
