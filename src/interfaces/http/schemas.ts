@@ -199,12 +199,44 @@ export const GapRowSchema = z
   })
   .openapi('GapDomain');
 
+const toxicReason = z.strictObject({
+  code: z.string(),
+  weight: z.number().openapi({ description: "in (0, 1]: the code's weight times the finding's severity" }),
+  evidence: z.string(),
+  scheme: z.string().openapi({ description: 'the link scheme the reason points to' }),
+});
+
+const toxicLink = z.strictObject({
+  index: z.number().int(),
+  sourceUrl: z.string(),
+  sourceDomain: z.string(),
+  targetUrl: z.string(),
+  kind: z.string(),
+  anchor: z.string().nullable(),
+  nofollow: z.boolean(),
+  sponsored: z.boolean(),
+  ugc: z.boolean(),
+  placement: z.string().nullable(),
+  score: z.number().openapi({ description: '0-100' }),
+  flagged: z.boolean(),
+  qualified: z.boolean().openapi({ description: 'nofollow, sponsored or ugc: passes no ranking credit' }),
+  reasons: z.array(toxicReason),
+});
+
+const toxicDomain = z.strictObject({
+  domain: z.string(),
+  links: z.number().int(),
+  flaggedLinks: z.number().int(),
+  score: z.number().openapi({ description: 'the highest score of its links' }),
+  reasons: z.array(z.strictObject({ code: z.string(), links: z.number().int(), scheme: z.string() })),
+});
+
 export const ToxicSchema = z
-  .object({
+  .strictObject({
     target: z.string(),
-    links: z.array(z.object({}).loose()).openapi({ description: 'assessed links, highest score first' }),
-    domains: z.array(z.object({}).loose()),
-    unavailable: z.array(z.object({}).loose()),
+    links: z.array(toxicLink).openapi({ description: 'assessed links, highest score first' }),
+    domains: z.array(toxicDomain),
+    unavailable: z.array(z.strictObject({ code: z.string(), why: z.string() })),
     whitelisted: z.object({ links: z.number().int() }),
     total: z.number().int().openapi({ description: 'links listed in all (before limit/offset)' }),
     page: PageSchema.nullable().openapi({ description: 'with limit: this page of the links' }),

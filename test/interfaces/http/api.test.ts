@@ -24,6 +24,7 @@ import type { LedgerStore } from '../../../src/core/ledger/store.ts';
 import { DEFAULT_QUALITY_WEIGHTS } from '../../../src/core/quality/weights.ts';
 import { BACKLINK_CSV_COLUMNS, csvRows } from '../../../src/interfaces/cli/output/report-format.ts';
 import { createApi } from '../../../src/interfaces/http/api.ts';
+import { ToxicSchema } from '../../../src/interfaces/http/schemas.ts';
 import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
 import { OPENAPI_FILE, openApiText } from '../../../src/main/serve-openapi.ts';
 import { runMain } from '../../support/cli.ts';
@@ -221,6 +222,9 @@ describe('reports: the same rows as the application functions', () => {
       keywords: [],
     });
     expect((toxic.links as unknown[]).length).toBe(report.links.length);
+    // The response is what docs/openapi.json says, field for field (no field more, none missing).
+    expect(ToxicSchema.safeParse(toxic).error).toBeUndefined();
+    expect(report.links.some((l) => l.reasons.length > 0) && report.domains.length > 0).toBe(true);
     const flagged = await getJson('/api/v1/toxic?target=target.example');
     expect((flagged.links as { flagged: boolean }[]).every((l) => l.flagged)).toBe(true);
     // paging: pages of the same ordered list, with the exact total and next offset.
