@@ -246,9 +246,60 @@ export const ToxicSchema = z
   })
   .openapi('ToxicityReport');
 
-export const ExplainSchema = z.array(z.object({}).loose()).openapi('ExplainedLinks', {
-  description: 'the links from source to target, each with its quality breakdown',
+const epochMs = z.number().openapi({ description: 'epoch milliseconds' });
+
+const qualityFactor = z.strictObject({
+  name: z.string(),
+  role: z.enum(['base', 'multiplier']),
+  input: z.string().openapi({ description: 'as the CLI prints it: `DA 41.2`, `footer`, `unknown`' }),
+  value: z.number().openapi({ description: 'in [0, 1] (base) or the multiplier' }),
+  weight: z.number().openapi({ description: 'base: the normalised weight (they sum to 1); multipliers: 1' }),
+  points: z
+    .number()
+    .openapi({ description: 'points added (base) or removed (multiplier) in the 0-100 score' }),
+  known: z.boolean(),
 });
+
+/** A ledger link as the store keeps it (times in epoch ms, rel one space-separated string). */
+const ledgerLink = z.strictObject({
+  sourceUrl: z.string(),
+  sourceHost: z.string(),
+  sourceDomain: z.string(),
+  targetUrl: z.string(),
+  targetHost: z.string(),
+  targetDomain: z.string(),
+  kind: z.enum(LEDGER_KINDS),
+  followed: z.boolean().openapi({ description: 'not nofollow, sponsored or ugc' }),
+  anchor: z.string(),
+  rel: z.string(),
+  nofollow: z.boolean(),
+  sponsored: z.boolean(),
+  ugc: z.boolean(),
+  image: z.boolean(),
+  placement: z.enum(PLACEMENTS),
+  firstSeen: epochMs,
+  lastSeen: epochMs,
+  lostAt: epochMs.nullable(),
+  lostReason: z.enum(LOST_REASONS).nullable(),
+  sources: z.array(z.string()),
+});
+
+export const ExplainSchema = z
+  .array(
+    z.strictObject({
+      link: ledgerLink,
+      quality: z.strictObject({ score: z.number(), factors: z.array(qualityFactor) }),
+      sourceAuthority: z.number().nullable(),
+      sourceDomainAuthority: z.number().nullable(),
+      relevance: z.number().nullable(),
+      anchorRelevance: z.number().nullable(),
+      sourceTopics: z.array(z.string()).openapi({ description: 'the most distinctive terms of the page' }),
+      targetTopics: z.array(z.string()),
+    }),
+  )
+  .openapi('ExplainedLinks', {
+    description: 'the links from source to target, each with its quality breakdown',
+  });
 
 export const WhitelistSchema = z
   .object({

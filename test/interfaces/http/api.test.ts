@@ -24,7 +24,7 @@ import type { LedgerStore } from '../../../src/core/ledger/store.ts';
 import { DEFAULT_QUALITY_WEIGHTS } from '../../../src/core/quality/weights.ts';
 import { BACKLINK_CSV_COLUMNS, csvRows } from '../../../src/interfaces/cli/output/report-format.ts';
 import { createApi } from '../../../src/interfaces/http/api.ts';
-import { ToxicSchema } from '../../../src/interfaces/http/schemas.ts';
+import { ExplainSchema, ToxicSchema } from '../../../src/interfaces/http/schemas.ts';
 import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
 import { OPENAPI_FILE, openApiText } from '../../../src/main/serve-openapi.ts';
 import { runMain } from '../../support/cli.ts';
@@ -265,8 +265,11 @@ describe('reports: the same rows as the application functions', () => {
       '/api/v1/explain?source=http://farm-1.example/&target=https://target.example/widgets',
     );
     expect(explained.status).toBe(200);
-    const [scored] = (await explained.json()) as { quality: { score: number } }[];
+    const body = await explained.json();
+    expect(ExplainSchema.safeParse(body).error).toBeUndefined(); // field for field as docs/openapi.json says
+    const [scored] = body as { quality: { score: number; factors: unknown[] } }[];
     expect(scored!.quality.score).toBeGreaterThanOrEqual(0);
+    expect(scored!.quality.factors.length).toBeGreaterThan(0);
     expect(
       (await get('/api/v1/explain?source=http://nowhere.example/&target=https://target.example/')).status,
     ).toBe(404);

@@ -380,7 +380,7 @@ export interface QualityFactor {
   known: boolean;
 }
 
-/** One row of GET /api/v1/explain (the schema is open in docs/openapi.json: `ExplainedLinks`). */
+/** One row of GET /api/v1/explain (docs/openapi.json: `ExplainedLinks`). */
 export interface ExplainedLink {
   /** The ledger link (store row: times are epoch ms here, `rel` a space-separated string). */
   link: {
