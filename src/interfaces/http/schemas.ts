@@ -1,7 +1,8 @@
 /**
  * Response schemas of the API, for the OpenAPI document. They describe the JSON the application functions
  * return (src/app/ledger/reports.ts and friends), unchanged: the API adds paging around them, nothing else.
- * The deepest reports (toxic, explain, broken pages) are described at their top level only for now.
+ * Objects are strict (no field beyond those listed), and test/interfaces/http/api.test.ts checks real
+ * responses against them; only a broken page's best links and a job's parameters stay open.
  */
 import { z } from '@hono/zod-openapi';
 import { ANCHOR_CLASSES } from '../../core/ledger/anchor-class.ts';
@@ -18,8 +19,8 @@ const score = z
   .openapi({ description: '0-100 from the last `linkledger rank`; null if not ranked' });
 
 export const ErrorSchema = z
-  .object({
-    error: z.object({
+  .strictObject({
+    error: z.strictObject({
       code: z.enum(['USAGE', 'BAD_INPUT', 'TRANSIENT', 'INTERNAL', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND']),
       message: z.string(),
       field: z.string().nullable().openapi({ description: 'the parameter at fault, when one is' }),
@@ -28,7 +29,7 @@ export const ErrorSchema = z
   .openapi('Error');
 
 export const PageSchema = z
-  .object({
+  .strictObject({
     limit: z.number().int(),
     offset: z.number().int(),
     count: z.number().int().openapi({ description: 'rows in this response' }),
@@ -40,10 +41,10 @@ export const PageSchema = z
 
 /** `{data: rows, page}`: a page of a listing. */
 export const pageOf = <T extends z.ZodType>(row: T, name: string) =>
-  z.object({ data: z.array(row), page: PageSchema }).openapi(name);
+  z.strictObject({ data: z.array(row), page: PageSchema }).openapi(name);
 
 export const BacklinkSchema = z
-  .object({
+  .strictObject({
     sourceUrl: z.string(),
     targetUrl: z.string(),
     anchor: z.string(),
@@ -70,13 +71,13 @@ export const BacklinkSchema = z
   .openapi('Backlink');
 
 export const RefDomainSchema = z
-  .object({
+  .strictObject({
     domain: z.string(),
     links: z.number().int(),
     dofollowLinks: z.number().int(),
     firstSeen: time,
     lastSeen: time,
-    bestLink: z.object({
+    bestLink: z.strictObject({
       sourceUrl: z.string(),
       targetUrl: z.string(),
       anchor: z.string(),
@@ -89,7 +90,7 @@ export const RefDomainSchema = z
   .openapi('RefDomain');
 
 export const AnchorSchema = z
-  .object({
+  .strictObject({
     anchor: z.string(),
     class: z.enum(ANCHOR_CLASSES),
     image: z.boolean(),
@@ -102,7 +103,7 @@ export const AnchorSchema = z
   .openapi('Anchor');
 
 export const AnchorPageSchema = z
-  .object({
+  .strictObject({
     data: z.array(AnchorSchema),
     classes: z
       .record(z.enum(ANCHOR_CLASSES), z.number().int())
@@ -113,7 +114,7 @@ export const AnchorPageSchema = z
   .openapi('AnchorPage');
 
 export const LinkedPageSchema = z
-  .object({
+  .strictObject({
     targetUrl: z.string(),
     links: z.number().int(),
     dofollowLinks: z.number().int(),
@@ -124,7 +125,7 @@ export const LinkedPageSchema = z
   .openapi('LinkedPage');
 
 export const BrokenPageSchema = z
-  .object({
+  .strictObject({
     targetUrl: z.string(),
     status: z.number().int(),
     checkedAt: time,
@@ -137,8 +138,12 @@ export const BrokenPageSchema = z
   })
   .openapi('BrokenPage');
 
-const namedCount = z.object({ name: z.string(), links: z.number().int(), refdomains: z.number().int() });
-const windowCounts = z.object({
+const namedCount = z.strictObject({
+  name: z.string(),
+  links: z.number().int(),
+  refdomains: z.number().int(),
+});
+const windowCounts = z.strictObject({
   newLinks: z.number().int(),
   lostLinks: z.number().int(),
   newRefdomains: z.number().int(),
@@ -146,10 +151,10 @@ const windowCounts = z.object({
 });
 
 export const ProfileSchema = z
-  .object({
+  .strictObject({
     target: z.string(),
     scope: z.string(),
-    links: z.object({ total: z.number().int(), live: z.number().int(), lost: z.number().int() }),
+    links: z.strictObject({ total: z.number().int(), live: z.number().int(), lost: z.number().int() }),
     dofollowLinks: z.number().int(),
     dofollowShare: z.number(),
     refdomains: z.number().int(),
@@ -159,7 +164,11 @@ export const ProfileSchema = z
     tlds: z.array(namedCount),
     topDomains: z.array(namedCount),
     authority: z
-      .object({ page: z.number().nullable(), host: z.number().nullable(), domain: z.number().nullable() })
+      .strictObject({
+        page: z.number().nullable(),
+        host: z.number().nullable(),
+        domain: z.number().nullable(),
+      })
       .openapi({
         description: "the target's own authority (0-100) from the last rank run; null where not ranked",
       }),
@@ -169,9 +178,9 @@ export const ProfileSchema = z
   .openapi('Profile');
 
 export const HistorySchema = z
-  .object({
+  .strictObject({
     data: z.array(
-      z.object({
+      z.strictObject({
         period: time,
         newLinks: z.number().int(),
         lostLinks: z.number().int(),
@@ -187,7 +196,7 @@ export const HistorySchema = z
   .openapi('History');
 
 export const GapRowSchema = z
-  .object({
+  .strictObject({
     domain: z.string(),
     competitors: z.array(z.string()),
     competitorCount: z.number().int(),
@@ -237,7 +246,7 @@ export const ToxicSchema = z
     links: z.array(toxicLink).openapi({ description: 'assessed links, highest score first' }),
     domains: z.array(toxicDomain),
     unavailable: z.array(z.strictObject({ code: z.string(), why: z.string() })),
-    whitelisted: z.object({ links: z.number().int() }),
+    whitelisted: z.strictObject({ links: z.number().int() }),
     total: z.number().int().openapi({ description: 'links listed in all (before limit/offset)' }),
     page: PageSchema.nullable().openapi({ description: 'with limit: this page of the links' }),
     unknownSeeds: z
@@ -302,20 +311,24 @@ export const ExplainSchema = z
   });
 
 export const WhitelistSchema = z
-  .object({
+  .strictObject({
     target: z.string(),
     data: z.array(
-      z.object({ value: z.string().openapi({ example: 'domain:example.com' }), at: time, note: z.string() }),
+      z.strictObject({
+        value: z.string().openapi({ example: 'domain:example.com' }),
+        at: time,
+        note: z.string(),
+      }),
     ),
   })
   .openapi('Whitelist');
 
 export const DisavowVersionSchema = z
-  .object({ target: z.string(), version: z.number().int(), createdAt: time, entries: z.number().int() })
+  .strictObject({ target: z.string(), version: z.number().int(), createdAt: time, entries: z.number().int() })
   .openapi('DisavowVersion');
 
 export const GeneratedDisavowSchema = z
-  .object({
+  .strictObject({
     version: DisavowVersionSchema,
     added: z.number().int().openapi({ description: 'entries this run contributed' }),
     links: z.number().int(),
@@ -325,22 +338,22 @@ export const GeneratedDisavowSchema = z
   .openapi('GeneratedDisavow');
 
 export const LedgerOverviewSchema = z
-  .object({
-    counts: z.object({
+  .strictObject({
+    counts: z.strictObject({
       pages: z.number().int(),
       captures: z.number().int(),
       links: z.number().int(),
       linkSources: z.number().int(),
       importRuns: z.number().int(),
     }),
-    sources: z.array(z.object({ source: z.string(), links: z.number().int() })),
+    sources: z.array(z.strictObject({ source: z.string(), links: z.number().int() })),
     rankedAt: time.nullable().openapi({ description: 'when `linkledger rank` last ran; null if never' }),
     authorityRun: z
-      .object({})
+      .strictObject({})
       .loose()
       .nullable()
       .openapi({ description: 'that run: options, links used, per level nodes and iterations' }),
-    topDomains: z.array(z.object({ key: z.string(), score: z.number() })),
+    topDomains: z.array(z.strictObject({ key: z.string(), score: z.number() })),
     suggestedTarget: z
       .string()
       .nullable()
@@ -348,7 +361,7 @@ export const LedgerOverviewSchema = z
   })
   .openapi('LedgerOverview');
 
-const move = z.object({
+const move = z.strictObject({
   key: z.string(),
   before: z.number(),
   after: z.number(),
@@ -356,21 +369,21 @@ const move = z.object({
   rankBefore: z.number(),
   rankAfter: z.number(),
 });
-const levelRun = z.object({ iterations: z.number().int(), converged: z.boolean() });
+const levelRun = z.strictObject({ iterations: z.number().int(), converged: z.boolean() });
 export const WhatIfSchema = z
-  .object({
+  .strictObject({
     target: z.string(),
     added: z.array(z.string()),
     removed: z.array(z.string()),
     rankedAt: time,
     warmStart: z.boolean(),
-    moves: z.object({ page: move, host: move, domain: move }),
-    runs: z.object({ page: levelRun, host: levelRun, domain: levelRun }),
+    moves: z.strictObject({ page: move, host: move, domain: move }),
+    runs: z.strictObject({ page: levelRun, host: levelRun, domain: levelRun }),
   })
   .openapi('WhatIf');
 
 export const JobSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     kind: z.enum(['import', 'crawl', 'rank']),
     state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
@@ -378,7 +391,7 @@ export const JobSchema = z
     startedAt: time.nullable(),
     finishedAt: time.nullable(),
     params: z.object({}).loose().openapi({ description: 'what the job was started with' }),
-    progress: z.object({
+    progress: z.strictObject({
       done: z.number(),
       total: z.number().nullable().openapi({ description: 'null while unknown (a crawl frontier grows)' }),
       unit: z.string().openapi({ example: 'bytes' }),
@@ -392,4 +405,4 @@ export const JobSchema = z
   })
   .openapi('Job');
 
-export const JobListSchema = z.object({ data: z.array(JobSchema) }).openapi('JobList');
+export const JobListSchema = z.strictObject({ data: z.array(JobSchema) }).openapi('JobList');

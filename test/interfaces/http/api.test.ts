@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../../src/adapters/store-duckdb/duckdb-store.ts';
 import { reportGap } from '../../../src/app/ledger/gap.ts';
@@ -24,7 +25,19 @@ import type { LedgerStore } from '../../../src/core/ledger/store.ts';
 import { DEFAULT_QUALITY_WEIGHTS } from '../../../src/core/quality/weights.ts';
 import { BACKLINK_CSV_COLUMNS, csvRows } from '../../../src/interfaces/cli/output/report-format.ts';
 import { createApi } from '../../../src/interfaces/http/api.ts';
-import { ExplainSchema, ToxicSchema } from '../../../src/interfaces/http/schemas.ts';
+import {
+  AnchorPageSchema,
+  BacklinkSchema,
+  BrokenPageSchema,
+  ExplainSchema,
+  GapRowSchema,
+  HistorySchema,
+  LinkedPageSchema,
+  ProfileSchema,
+  pageOf,
+  RefDomainSchema,
+  ToxicSchema,
+} from '../../../src/interfaces/http/schemas.ts';
 import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
 import { OPENAPI_FILE, openApiText } from '../../../src/main/serve-openapi.ts';
 import { runMain } from '../../support/cli.ts';
@@ -74,9 +87,26 @@ const get = (path: string, token: string | null = READ, headers: Record<string, 
   api.request(path, {
     headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
   });
+/** The schema docs/openapi.json gives each report's 200 response (strict: no field more, none missing). */
+const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
+  '/api/v1/backlinks': pageOf(BacklinkSchema, 'BacklinkPage'),
+  '/api/v1/refdomains': pageOf(RefDomainSchema, 'RefDomainPage'),
+  '/api/v1/anchors': AnchorPageSchema,
+  '/api/v1/pages': z.union([
+    pageOf(LinkedPageSchema, 'LinkedPagePage'),
+    pageOf(BrokenPageSchema, 'BrokenPagePage'),
+  ]),
+  '/api/v1/profile': ProfileSchema,
+  '/api/v1/history': HistorySchema,
+  '/api/v1/gap': pageOf(GapRowSchema, 'GapPage'),
+  '/api/v1/toxic': ToxicSchema,
+};
+
 const getJson = async (path: string) => {
   const res = await get(path);
   expect(res.status, await res.clone().text()).toBe(200);
+  const schema = RESPONSE_SCHEMAS[new URL(path, 'http://api').pathname];
+  if (schema) expect(schema.safeParse(await res.clone().json()).error, path).toBeUndefined();
   return (await res.json()) as { data: unknown[]; page: { nextOffset: number | null } } & Record<
     string,
     unknown
