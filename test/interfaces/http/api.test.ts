@@ -29,14 +29,17 @@ import {
   AnchorPageSchema,
   BacklinkSchema,
   BrokenPageSchema,
+  DisavowVersionSchema,
   ExplainSchema,
   GapRowSchema,
+  GeneratedDisavowSchema,
   HistorySchema,
   LinkedPageSchema,
   ProfileSchema,
   pageOf,
   RefDomainSchema,
   ToxicSchema,
+  WhitelistSchema,
 } from '../../../src/interfaces/http/schemas.ts';
 import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
 import { OPENAPI_FILE, openApiText } from '../../../src/main/serve-openapi.ts';
@@ -385,9 +388,9 @@ describe('tokens', () => {
     expect((await post('/api/v1/disavow', { target: 'target.example' }, READ)).status).toBe(403);
     const added = await post('/api/v1/whitelist', add, ADMIN);
     expect(added.status).toBe(200);
-    const list = (await (await get('/api/v1/whitelist?target=target.example', READ)).json()) as {
-      data: { value: string; note: string }[];
-    };
+    const listed: unknown = await (await get('/api/v1/whitelist?target=target.example', READ)).json();
+    expect(WhitelistSchema.safeParse(listed).error).toBeUndefined();
+    const list = listed as { data: { value: string; note: string }[] };
     expect(list.data).toEqual([expect.objectContaining({ value: 'domain:farm-1.example', note: 'partner' })]);
     expect((await post('/api/v1/whitelist', { target: 'target.example', add: ['::bad'] })).status).toBe(400);
   });
@@ -395,12 +398,18 @@ describe('tokens', () => {
   it('generates, lists and downloads disavow versions', async () => {
     const res = await post('/api/v1/disavow', { target: 'target.example' });
     expect(res.status).toBe(200);
-    const made = (await res.json()) as { version: { version: number }; text: string };
+    const body: unknown = await res.json();
+    expect(GeneratedDisavowSchema.safeParse(body).error).toBeUndefined();
+    const made = body as { version: { version: number }; text: string };
     expect(made.text).toContain('domain:farm-2.example');
     expect(made.text).not.toContain('domain:farm-1.example'); // whitelisted above
-    const versions = (await (await get('/api/v1/disavow/versions?target=target.example')).json()) as {
-      data: { version: number }[];
-    };
+    const listedVersions: unknown = await (
+      await get('/api/v1/disavow/versions?target=target.example')
+    ).json();
+    expect(
+      z.strictObject({ data: z.array(DisavowVersionSchema) }).safeParse(listedVersions).error,
+    ).toBeUndefined();
+    const versions = listedVersions as { data: { version: number }[] };
     expect(versions.data.map((v) => v.version)).toContain(made.version.version);
     const file = await get('/api/v1/disavow/file?target=target.example');
     expect(file.headers.get('content-type')).toBe('text/plain; charset=utf-8');

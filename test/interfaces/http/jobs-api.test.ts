@@ -7,12 +7,19 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../../src/adapters/store-duckdb/duckdb-store.ts';
 import { reportBacklinks } from '../../../src/app/ledger/reports.ts';
 import { whatIf } from '../../../src/app/ledger/whatif.ts';
 import type { LedgerStore } from '../../../src/core/ledger/store.ts';
 import { createApi } from '../../../src/interfaces/http/api.ts';
+import {
+  JobListSchema,
+  JobSchema,
+  LedgerOverviewSchema,
+  WhatIfSchema,
+} from '../../../src/interfaces/http/schemas.ts';
 import { parseTokens } from '../../../src/interfaces/http/tokens.ts';
 import { DASHBOARD_CSP, dashboardFiles } from '../../../src/main/dashboard-files.ts';
 import { serveJobs } from '../../../src/main/serve-jobs.ts';
@@ -64,9 +71,12 @@ const call = (method: string, path: string, token: string | null, body?: unknown
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-const json = async (res: Response, status = 200) => {
+/** The body of a response with that status, checked against its schema in docs/openapi.json when given. */
+const json = async (res: Response, status = 200, schema?: z.ZodType) => {
   expect(res.status, await res.clone().text()).toBe(status);
-  return (await res.json()) as Record<string, unknown>;
+  const body = (await res.json()) as Record<string, unknown>;
+  if (schema) expect(schema.safeParse(body).error).toBeUndefined();
+  return body;
 };
 
 interface Job {
@@ -79,7 +89,7 @@ interface Job {
 
 async function finished(id: string): Promise<Job> {
   await jobs.board.idle();
-  return (await json(await call('GET', `/api/v1/jobs/${id}`, READ))) as unknown as Job;
+  return (await json(await call('GET', `/api/v1/jobs/${id}`, READ), 200, JobSchema)) as unknown as Job;
 }
 
 describe('jobs', () => {
@@ -101,7 +111,7 @@ describe('jobs', () => {
     expect(run!.stats.captures).toBe(counts.captures);
     expect(job.progress.unit).toBe('bytes');
     expect(job.progress.done).toBe(job.progress.total);
-    const list = await json(await call('GET', '/api/v1/jobs', READ));
+    const list = await json(await call('GET', '/api/v1/jobs', READ), 200, JobListSchema);
     expect((list.data as Job[]).map((j) => j.id)).toContain(started.id);
   });
 
@@ -112,7 +122,7 @@ describe('jobs', () => {
     const run = await store.authorityRun();
     expect(run).not.toBeNull();
 
-    const overview = await json(await call('GET', '/api/v1/ledger?top=5', READ));
+    const overview = await json(await call('GET', '/api/v1/ledger?top=5', READ), 200, LedgerOverviewSchema);
     expect(overview.counts).toEqual(await store.counts());
     expect(overview.rankedAt).toBe(new Date(run!.rankedAt).toISOString());
     const top = await store.topAuthority('domain', 5);
@@ -127,7 +137,7 @@ describe('jobs', () => {
 
     const [link] = await reportBacklinks(store, { target, dofollowOnly: true, kinds: ['a'], limit: 1 });
     const query = `target=${encodeURIComponent(link!.targetUrl)}&removeLink=${encodeURIComponent(link!.sourceUrl)}`;
-    const moved = await json(await call('GET', `/api/v1/whatif?${query}`, READ));
+    const moved = await json(await call('GET', `/api/v1/whatif?${query}`, READ), 200, WhatIfSchema);
     const expected = await whatIf(store, { target: link!.targetUrl, removeLinks: [link!.sourceUrl] });
     expect(moved).toEqual({ ...expected, rankedAt: new Date(expected.rankedAt).toISOString() });
     const bad = await json(
