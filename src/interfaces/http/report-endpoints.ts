@@ -59,14 +59,13 @@ import { csvResponse, csvStream, formatOf, listingResponse } from './respond.ts'
 import { type ApiEnv, addEndpoint, type EndpointContext } from './route.ts';
 import {
   AnchorPageSchema,
-  BacklinkSchema,
-  BrokenPageSchema,
-  GapRowSchema,
+  BacklinkPageSchema,
+  BrokenPagePageSchema,
+  GapPageSchema,
   HistorySchema,
-  LinkedPageSchema,
+  LinkedPagePageSchema,
   ProfileSchema,
-  pageOf,
-  RefDomainSchema,
+  RefDomainPageSchema,
 } from './schemas.ts';
 import type { Role } from './tokens.ts';
 
@@ -124,7 +123,7 @@ export function addReportEndpoints(
     tags,
     summary: 'The links to a target, one row per ledger link (as `linkledger backlinks`)',
     query: backlinksQuery,
-    responses: json(pageOf(BacklinkSchema, 'BacklinkPage'), 'a page of backlinks'),
+    responses: json(BacklinkPageSchema, 'a page of backlinks'),
     handler: async (c, { query }) => {
       const paging = { limit: query.limit, offset: query.offset };
       const weights = query.quality ? DEFAULT_QUALITY_WEIGHTS : null;
@@ -188,7 +187,7 @@ export function addReportEndpoints(
     tags,
     summary: 'The referring domains of a target (as `linkledger refdomains`)',
     query: listingQuery(REFDOMAIN_SORTS, 'links'),
-    responses: json(pageOf(RefDomainSchema, 'RefDomainPage'), 'a page of referring domains'),
+    responses: json(RefDomainPageSchema, 'a page of referring domains'),
     handler: async (c, { query }) => {
       const rows = await ctx.withStore((s) => reportRefDomains(s, listingOf(REFDOMAIN_SORTS, query)));
       return listingResponse(c, {
@@ -253,10 +252,7 @@ export function addReportEndpoints(
         description: 'a page of linked pages (or of broken pages with broken=true)',
         content: {
           'application/json': {
-            schema: z.union([
-              pageOf(LinkedPageSchema, 'LinkedPagePage'),
-              pageOf(BrokenPageSchema, 'BrokenPagePage'),
-            ]),
+            schema: z.union([LinkedPagePageSchema, BrokenPagePageSchema]),
           },
           'text/csv': { schema: z.string() },
         },
@@ -355,7 +351,7 @@ export function addReportEndpoints(
       format: formatParam,
       ...pageParams,
     }),
-    responses: json(pageOf(GapRowSchema, 'GapPage'), 'a page of gap domains'),
+    responses: json(GapPageSchema, 'a page of gap domains'),
     handler: async (c, { query }) => {
       const sites = (query.competitor === undefined ? [] : [query.competitor].flat())
         .flatMap((s) => s.split(','))

@@ -406,3 +406,10 @@ export const JobSchema = z
   .openapi('Job');
 
 export const JobListSchema = z.strictObject({ data: z.array(JobSchema) }).openapi('JobList');
+
+/** The paged listings, one schema each (the endpoints and the API tests use the same). */
+export const BacklinkPageSchema = pageOf(BacklinkSchema, 'BacklinkPage');
+export const RefDomainPageSchema = pageOf(RefDomainSchema, 'RefDomainPage');
+export const LinkedPagePageSchema = pageOf(LinkedPageSchema, 'LinkedPagePage');
+export const BrokenPagePageSchema = pageOf(BrokenPageSchema, 'BrokenPagePage');
+export const GapPageSchema = pageOf(GapRowSchema, 'GapPage');

@@ -27,17 +27,16 @@ import { BACKLINK_CSV_COLUMNS, csvRows } from '../../../src/interfaces/cli/outpu
 import { createApi } from '../../../src/interfaces/http/api.ts';
 import {
   AnchorPageSchema,
-  BacklinkSchema,
-  BrokenPageSchema,
+  BacklinkPageSchema,
+  BrokenPagePageSchema,
   DisavowVersionSchema,
   ExplainSchema,
-  GapRowSchema,
+  GapPageSchema,
   GeneratedDisavowSchema,
   HistorySchema,
-  LinkedPageSchema,
+  LinkedPagePageSchema,
   ProfileSchema,
-  pageOf,
-  RefDomainSchema,
+  RefDomainPageSchema,
   ToxicSchema,
   WhitelistSchema,
 } from '../../../src/interfaces/http/schemas.ts';
@@ -92,16 +91,13 @@ const get = (path: string, token: string | null = READ, headers: Record<string, 
   });
 /** The schema docs/openapi.json gives each report's 200 response (strict: no field more, none missing). */
 const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
-  '/api/v1/backlinks': pageOf(BacklinkSchema, 'BacklinkPage'),
-  '/api/v1/refdomains': pageOf(RefDomainSchema, 'RefDomainPage'),
+  '/api/v1/backlinks': BacklinkPageSchema,
+  '/api/v1/refdomains': RefDomainPageSchema,
   '/api/v1/anchors': AnchorPageSchema,
-  '/api/v1/pages': z.union([
-    pageOf(LinkedPageSchema, 'LinkedPagePage'),
-    pageOf(BrokenPageSchema, 'BrokenPagePage'),
-  ]),
+  '/api/v1/pages': z.union([LinkedPagePageSchema, BrokenPagePageSchema]),
   '/api/v1/profile': ProfileSchema,
   '/api/v1/history': HistorySchema,
-  '/api/v1/gap': pageOf(GapRowSchema, 'GapPage'),
+  '/api/v1/gap': GapPageSchema,
   '/api/v1/toxic': ToxicSchema,
 };
 
