@@ -6,31 +6,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import { LEDGER_KINDS } from '../../src/adapters/store-duckdb/schema.ts';
 import { LOST_REASONS } from '../../src/core/ledger/model.ts';
 import { PLACEMENTS } from '../../src/core/link/link.ts';
+import { withDuckDbFile } from '../support/duckdb-file.ts';
 import { feed, randomScenario } from './ledger-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-link-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function sql(path: string, statements: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(path);
-  const conn = await instance.connect();
-  try {
+/** Runs `statements` on the file, then lists its `links` and `link_rows` and what each is. */
+const sql = (path: string, statements: string) =>
+  withDuckDbFile(path, async (conn) => {
     await conn.run(statements);
     return (
       await conn.runAndReadAll(`SELECT table_name, table_type FROM information_schema.tables
         WHERE table_name IN ('links', 'link_rows') ORDER BY table_name`)
     ).getRowObjectsJS();
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
+  });
 
 describe('DuckDB ledger: files with the old links table', () => {
   it('moves it into link_rows: the same ledger, which then goes on like one that never had it', async () => {

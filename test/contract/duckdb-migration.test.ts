@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
+import { withDuckDbFile } from '../support/duckdb-file.ts';
 import { capture, day, feed, link } from './ledger-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-migrate-'));
@@ -15,17 +15,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const config = { threads: '2' };
 
-async function columnsOfPages(path: string): Promise<string[]> {
-  const instance = await DuckDBInstance.create(path, config);
-  const conn = await instance.connect();
-  try {
-    const rows = (await conn.runAndReadAll('DESCRIBE pages')).getRowObjectsJS();
-    return rows.map((r) => r.column_name as string);
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
+const columnsOfPages = (path: string): Promise<string[]> =>
+  withDuckDbFile(
+    path,
+    async (conn) =>
+      (await conn.runAndReadAll('DESCRIBE pages')).getRowObjectsJS().map((r) => r.column_name as string),
+    config,
+  );
 
 describe('DuckDB ledger: files from before analytics ids and remote addresses', () => {
   it('opens a file without the columns, adds them at the end, and stores the new facts', async () => {
@@ -36,15 +32,13 @@ describe('DuckDB ledger: files from before analytics ids and remote addresses', 
     const first = await DuckDbLedgerStore.open({ path, config });
     await feed(first, [capture(A, day(1), [link('https://acme.com/')], { title: 'old' })]);
     await first.close();
-    {
-      const instance = await DuckDBInstance.create(path, config);
-      const conn = await instance.connect();
-      await conn.run('ALTER TABLE pages DROP COLUMN analytics_ids');
-      await conn.run('ALTER TABLE pages DROP COLUMN remote_address');
-      await conn.run('CHECKPOINT');
-      conn.closeSync();
-      instance.closeSync();
-    }
+    await withDuckDbFile(
+      path,
+      (conn) =>
+        conn.run(`ALTER TABLE pages DROP COLUMN analytics_ids; ALTER TABLE pages DROP COLUMN remote_address;
+          CHECKPOINT`),
+      config,
+    );
     expect(await columnsOfPages(path)).not.toContain('analytics_ids');
 
     const store = await DuckDbLedgerStore.open({ path, config });

@@ -9,10 +9,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../../src/adapters/store-duckdb/duckdb-store.ts';
 import { capture, day, feed, link } from '../../contract/ledger-fixtures.ts';
+import { withDuckDbFile } from '../../support/duckdb-file.ts';
 
 const ROW_GROUP = 122_880;
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-row-groups-'));
@@ -29,20 +29,14 @@ function pages(from: number, count: number) {
   });
 }
 
-async function rowGroupSizes(path: string): Promise<number[]> {
-  const instance = await DuckDBInstance.create(path);
-  const conn = await instance.connect();
-  try {
+const rowGroupSizes = (path: string): Promise<number[]> =>
+  withDuckDbFile(path, async (conn) => {
     const rows = (
       await conn.runAndReadAll(`SELECT row_group_id, max(count)::INTEGER AS n
         FROM pragma_storage_info('link_rows') WHERE column_id = 0 GROUP BY row_group_id ORDER BY row_group_id`)
     ).getRowsJS();
     return rows.map((r) => r[1] as number);
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
+  });
 
 describe('DuckDB store: row groups of committed links', () => {
   it('writes each batch as full row groups and one remainder, which the checkpoint keeps as they are', async () => {
