@@ -93,8 +93,12 @@ export class LedgerWriter {
   private failed: { error: unknown } | null = null;
   private writes = 0;
   /** Callers waiting for the inputs buffered now to be committed. */
-  private waiting: { resolve: () => void; reject: (error: unknown) => void; promise: Promise<void> } | null =
-    null;
+  private waiting: Deferred | null = null;
+  /**
+   * Settles when the batch most recently taken by a flush has committed (or failed). Set as the flush takes
+   * the inputs, before it waits for the write ahead of it: `inflight` is still that earlier write then.
+   */
+  private taken: Promise<void> = Promise.resolve();
   private readonly batchLinks: number;
   private readonly batchPages: number;
 
@@ -165,17 +169,8 @@ export class LedgerWriter {
    * under way); rejects when that commit fails. The caller (or its loop) must flush.
    */
   committed(): Promise<void> {
-    if (this.pending.size === 0 && this.pendingFrontier.length === 0) return this.inflight;
-    if (this.waiting === null) {
-      let resolve!: () => void;
-      let reject!: (error: unknown) => void;
-      const promise = new Promise<void>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      promise.catch(() => undefined); // observed by whoever awaits it
-      this.waiting = { resolve, reject, promise };
-    }
+    if (this.pending.size === 0 && this.pendingFrontier.length === 0) return this.taken;
+    this.waiting ??= deferred();
     return this.waiting.promise;
   }
 
@@ -206,11 +201,12 @@ export class LedgerWriter {
       this.pendingStats = emptyStats();
       this.pendingLinks = 0;
       this.pendingFrontier = [];
-      const waiting = this.waiting;
+      const waiting = this.waiting ?? deferred();
       this.waiting = null;
+      this.taken = waiting.promise;
       await this.staged;
       if (this.failed) {
-        waiting?.reject(this.failed.error);
+        waiting.reject(this.failed.error);
         throw this.failed.error;
       }
       const previous = this.inflight;
@@ -232,10 +228,7 @@ export class LedgerWriter {
       // After `write` has settled, so a flush waiting for this sees its failure.
       write.then(staged, staged);
       this.inflightUrls.add(urls);
-      write.then(
-        () => waiting?.resolve(),
-        (error: unknown) => waiting?.reject(error),
-      );
+      write.then(waiting.resolve, waiting.reject);
       write.catch(() => undefined); // awaited by the next flush; never an unhandled rejection
       this.inflight = write;
     }
@@ -323,6 +316,23 @@ export class LedgerWriter {
     }
     return entry;
   }
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // observed by whoever awaits it
+  return { promise, resolve, reject };
 }
 
 function overlaps(urls: ReadonlySet<string>, batches: ReadonlySet<ReadonlySet<string>>): boolean {

@@ -1,0 +1,75 @@
+/**
+ * LedgerWriter.committed() is what a crawl waits on before it frees a host for its next page: it must not
+ * resolve before the inputs added so far are in a committed batch, whichever moment a flush took them.
+ */
+import { describe, expect, it } from 'vitest';
+import { MemoryLedgerStore } from '../../../src/adapters/store-memory/memory-store.ts';
+import { LedgerWriter } from '../../../src/app/ledger/ledger-writer.ts';
+import { emptyStats } from '../../../src/core/ledger/import-run.ts';
+import type { CommitOrder, LedgerBatch } from '../../../src/core/ledger/store.ts';
+import { capture, day, link } from '../../contract/ledger-fixtures.ts';
+
+/** A memory store whose commits each wait for the test to let them through; records when they end. */
+function gatedStore() {
+  const store = new MemoryLedgerStore();
+  const commit = store.commit.bind(store);
+  const gates: (() => void)[] = [];
+  const events: string[] = [];
+  store.commit = async (batch: LedgerBatch, order?: CommitOrder) => {
+    const k = gates.length + 1;
+    await new Promise<void>((resolve) => gates.push(resolve));
+    await commit(batch, order);
+    events.push(`committed ${k}`);
+  };
+  const release = async (k: number) => {
+    while (gates.length < k) await new Promise((r) => setTimeout(r, 1));
+    gates[k - 1]!();
+  };
+  return { store, events, release };
+}
+
+const page = (n: number) => ({
+  kind: 'capture' as const,
+  capture: capture(`https://site.example.org/${n}`, day(1), [link(`https://t.com/${n}`)]),
+});
+
+describe('LedgerWriter.committed()', () => {
+  it('waits for the batch a flush took, even while that flush still waits for the write before it', async () => {
+    const { store, events, release } = gatedStore();
+    const writer = new LedgerWriter(store, emptyStats());
+    await writer.add(page(1));
+    await writer.flush(false); // batch 1: committing, not done
+    await writer.add(page(2));
+    const taking = writer.flush(false); // takes page 2, then waits for batch 1 to be staged
+    const committed = writer.committed().then(() => events.push('page 2 reported committed'));
+    await release(1);
+    await taking;
+    await release(2);
+    await committed;
+    await writer.flush();
+    expect(events).toEqual(['committed 1', 'committed 2', 'page 2 reported committed']);
+    expect((await store.counts()).links).toBe(2);
+  });
+
+  it('waits for the buffered inputs to be taken and committed by a later flush', async () => {
+    const { store, events, release } = gatedStore();
+    const writer = new LedgerWriter(store, emptyStats());
+    await writer.add(page(1));
+    const committed = writer.committed().then(() => events.push('page 1 reported committed'));
+    const flushed = writer.flush();
+    await release(1);
+    await flushed;
+    await committed;
+    expect(events).toEqual(['committed 1', 'page 1 reported committed']);
+  });
+
+  it('rejects when the batch it waits for fails', async () => {
+    const store = new MemoryLedgerStore();
+    store.commit = () => Promise.reject(new Error('disk full'));
+    const writer = new LedgerWriter(store, emptyStats());
+    await writer.add(page(1));
+    const committed = writer.committed();
+    await expect(writer.flush()).rejects.toThrow('disk full');
+    await expect(committed).rejects.toThrow('disk full');
+  });
+});
