@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
+import { LedgerWriter } from '../../src/app/ledger/ledger-writer.ts';
 import { runImport } from '../../src/app/ledger/run-import.ts';
+import { emptyStats } from '../../src/core/ledger/import-run.ts';
 import { planPage } from '../../src/core/ledger/plan-page.ts';
 import type { CommitOrder, LedgerBatch } from '../../src/core/ledger/store.ts';
 import { capture, day, feed, link, memorySource, randomScenario } from './ledger-fixtures.ts';
@@ -81,6 +83,33 @@ describe('DuckDB store: pipelined commits', () => {
       expect(links.map((l) => [l.targetUrl, l.lostReason])).toEqual([
         ['https://t.com/a', 'removed'],
         ['https://t.com/b', null],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('orders flushes queued behind one unstaged batch, one of them sharing its page (no deadlock)', async () => {
+    const store = await open();
+    const stats = emptyStats();
+    const writer = new LedgerWriter(store, stats);
+    const page = 'https://one.example.org/';
+    try {
+      await writer.add({ kind: 'capture', capture: capture(page, day(1), [link('https://t.com/a')]) });
+      await writer.flush(false); // batch 1 is staging
+      await writer.add({ kind: 'capture', capture: capture(page, day(2), [link('https://t.com/b')]) });
+      const second = writer.flush(false); // shares batch 1's page: plans once batch 1 committed
+      await writer.add({ kind: 'capture', capture: distinctPages[0]! });
+      const third = writer.flush(false);
+      await Promise.all([second, third]);
+      await writer.flush();
+      expect(stats.captures).toBe(3);
+      const { links } = await store.dump();
+      expect(links.map((l) => [l.targetUrl, l.lostReason])).toEqual([
+        ['https://t.com/a', 'removed'],
+        ['https://t.com/b', null],
+        ['https://t.com/', null],
+        ['https://t.com/0', null],
       ]);
     } finally {
       await store.close();

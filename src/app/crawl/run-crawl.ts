@@ -178,11 +178,16 @@ class Crawl {
     }
   }
 
+  /**
+   * Starts fetches while hosts allow, and commits what was fetched. Once stopping (the signal, or a
+   * failure) it starts nothing new but goes on committing until every fetch under way has ended: those
+   * fetches wait for their page's commit, which only this loop starts.
+   */
   private async loop(): Promise<void> {
     for (;;) {
-      if (this.failure !== null || this.options.signal?.aborted) return;
+      const stopping = this.failure !== null || this.options.signal?.aborted === true;
       let waitAt: number | null = null;
-      while (this.inFlight.size < this.settings.concurrency && !this.budgetSpent()) {
+      while (!stopping && this.inFlight.size < this.settings.concurrency && !this.budgetSpent()) {
         const next = this.queue.next(this.ports.now());
         if (next.kind !== 'fetch') {
           if (next.kind === 'wait') waitAt = next.at;
@@ -190,10 +195,12 @@ class Crawl {
         }
         this.start(next.item);
       }
-      if (this.inFlight.size === 0 && (this.queue.size === 0 || this.budgetSpent())) return;
+      if (this.inFlight.size === 0 && (stopping || this.queue.size === 0 || this.budgetSpent())) return;
       if (this.inFlight.size === 0 && waitAt === null)
         throw new Error('crawl: URLs are queued but no host can take a request (scheduler bug)');
-      await this.maybeFlush();
+      await this.maybeFlush().catch((error: unknown) => {
+        this.failure ??= error; // the writer failed: the fetches waiting for it fail too, and end
+      });
       await this.sleepUntil(waitAt);
     }
   }
@@ -230,9 +237,9 @@ class Crawl {
   }
 
   private async maybeFlush(): Promise<void> {
-    if (this.writer.writing || this.writer.buffered === 0) return;
-    await this.writer.flush(false);
-    // Pages fetched meanwhile go into the next commit as soon as this one ends.
+    if (this.writer.buffered === 0) return;
+    if (!this.writer.writing) await this.writer.flush(false);
+    // What is still buffered goes into the next commit as soon as this one ends.
     void this.writer.settled().then(() => this.wake?.());
   }
 
@@ -320,12 +327,14 @@ class Crawl {
   }
 
   private async pageFetched(entry: FrontierEntry, response: FetchResponse, now: number): Promise<void> {
+    const page = await this.ports.readPage(response);
+    // Counted only now, in the same step as the commit: a batch closed while the page was being read
+    // must not count a page whose rows it does not hold (a resumed crawl would count it again).
     const stats = this.job.stats;
     stats.fetched += 1;
     this.countResponse(response);
     if (response.truncated === 'body' || response.truncated === 'decoded') stats.truncated += 1;
     if (response.status >= 500 || response.status === 429) bump(stats.errors, `http-${response.status}`);
-    const page = await this.ports.readPage(response);
     const rows: FrontierEntry[] = [{ ...entry, state: 'done', outcome: 'fetched', status: response.status }];
     const redirect = page.links.find((l) => l.kind === 'redirect');
     if (redirect) {

@@ -169,6 +169,7 @@ export class LedgerWriter {
    * under way); rejects when that commit fails. The caller (or its loop) must flush.
    */
   committed(): Promise<void> {
+    if (this.failed) return rejected(this.failed.error); // what is buffered now will never be written
     if (this.pending.size === 0 && this.pendingFrontier.length === 0) return this.taken;
     this.waiting ??= deferred();
     return this.waiting.promise;
@@ -204,18 +205,23 @@ export class LedgerWriter {
       const waiting = this.waiting ?? deferred();
       this.waiting = null;
       this.taken = waiting.promise;
-      await this.staged;
+      // Take this batch's turn now, before waiting: a flush called meanwhile waits until this batch is
+      // staged (two flushes let through by one turn would plan from the same stats and could each wait
+      // for the other's commit).
+      const turn = this.staged;
+      let staged!: () => void;
+      this.staged = new Promise<void>((resolve) => {
+        staged = resolve;
+      });
+      await turn;
       if (this.failed) {
+        staged();
         waiting.reject(this.failed.error);
         throw this.failed.error;
       }
       const previous = this.inflight;
       const urls = new Set(pending.keys());
       const overlapping = overlaps(urls, this.inflightUrls);
-      let staged!: () => void;
-      this.staged = new Promise<void>((resolve) => {
-        staged = resolve;
-      });
       this.writes += 1;
       const write = this.write(pending, checkpoint, counts, crawl, {
         previous,
@@ -233,7 +239,7 @@ export class LedgerWriter {
       this.inflight = write;
     }
     if (wait) {
-      await this.inflight;
+      await this.taken; // batches commit in order: the last one taken is the last to commit
       if (this.failed) throw this.failed.error;
     }
   }
@@ -322,6 +328,12 @@ interface Deferred {
   promise: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+function rejected(error: unknown): Promise<void> {
+  const promise = Promise.reject(error);
+  promise.catch(() => undefined); // observed by whoever awaits it
+  return promise;
 }
 
 function deferred(): Deferred {

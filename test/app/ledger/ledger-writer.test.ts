@@ -28,9 +28,9 @@ function gatedStore() {
   return { store, events, release };
 }
 
-const page = (n: number) => ({
+const page = (n: number, at = 1) => ({
   kind: 'capture' as const,
-  capture: capture(`https://site.example.org/${n}`, day(1), [link(`https://t.com/${n}`)]),
+  capture: capture(`https://site.example.org/${n}`, day(at), [link(`https://t.com/${n}/${at}`)]),
 });
 
 describe('LedgerWriter.committed()', () => {
@@ -63,7 +63,7 @@ describe('LedgerWriter.committed()', () => {
     expect(events).toEqual(['committed 1', 'page 1 reported committed']);
   });
 
-  it('rejects when the batch it waits for fails', async () => {
+  it('rejects when the batch it waits for fails, and so does every later call', async () => {
     const store = new MemoryLedgerStore();
     store.commit = () => Promise.reject(new Error('disk full'));
     const writer = new LedgerWriter(store, emptyStats());
@@ -71,5 +71,30 @@ describe('LedgerWriter.committed()', () => {
     const committed = writer.committed();
     await expect(writer.flush()).rejects.toThrow('disk full');
     await expect(committed).rejects.toThrow('disk full');
+    await writer.add(page(2));
+    await expect(writer.committed()).rejects.toThrow('disk full'); // nothing will write page 2
+  });
+});
+
+describe('LedgerWriter.flush()', () => {
+  it('lets flushes that wait behind one unstaged write through one at a time: no batch is counted twice or lost', async () => {
+    const { store, events, release } = gatedStore();
+    const stats = emptyStats();
+    const writer = new LedgerWriter(store, stats);
+    await writer.add(page(1));
+    await writer.flush(false); // batch 1: not staged until its commit ends (the memory store stages nothing ahead)
+    await writer.add(page(2));
+    const second = writer.flush(false);
+    await writer.add(page(3));
+    const third = writer.flush(false); // called while the second still waits for its turn
+    await release(1);
+    await release(2);
+    await release(3);
+    await Promise.all([second, third]);
+    await writer.flush();
+    expect(events).toEqual(['committed 1', 'committed 2', 'committed 3']);
+    expect(stats.captures).toBe(3);
+    expect(stats.newLinks).toBe(3);
+    expect((await store.counts()).links).toBe(3);
   });
 });
