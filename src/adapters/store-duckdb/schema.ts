@@ -16,6 +16,7 @@
  * workflow's (review-queries.ts); added the same way.
  */
 import { LOST_REASONS } from '../../core/ledger/model.ts';
+import { FRESH_CODE, FRESH_FLAG } from '../../core/ledger/plan-fresh.ts';
 import { LINK_KINDS, PLACEMENTS } from '../../core/link/link.ts';
 
 export const SCHEMA_VERSION = '1';
@@ -196,11 +197,9 @@ export const STAGE_TABLES = [
   'stage_frontier',
 ] as const;
 
-/** Bits of stage_links.flags (the same as FRESH_FLAG in core/ledger/plan-fresh.ts). */
-export const FLAG = { nofollow: 1, sponsored: 2, ugc: 4, image: 8, followed: 16 } as const;
-
-/** stage_fresh.code: kind (bits 0-4), flags (bits 5-9, FLAG), placement (bits 10-12). */
-export const FRESH_CODE = { flagsShift: 5, placementShift: 10 } as const;
+/** Bits of stage_links.flags: those of a fresh link's code (stage_fresh.code is the planner's FRESH_CODE). */
+export const FLAG = FRESH_FLAG;
+export { FRESH_CODE };
 
 /** A SQL list literal of code names, indexed by code + 1 (DuckDB lists are 1-based). */
 export function codeList(names: readonly string[]): string {

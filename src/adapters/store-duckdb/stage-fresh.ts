@@ -2,16 +2,12 @@
  * Staging of first-capture links (core/ledger/plan-fresh.ts FreshLinks), the bulk of every import: each
  * link becomes one `stage_fresh` row (id, page_idx, target_url, host_idx, code, anchor, rel), written
  * straight into DuckDB's vectors (vector-chunk.ts) as the pages are staged, with no per-link objects.
- * `code` packs kind, flags and placement (FRESH_CODE in schema.ts); applyStaged expands it.
+ * `code` packs kind, flags and placement (FRESH_CODE in core/ledger/plan-fresh.ts); applyStatements
+ * expands it.
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { FreshLinks } from '../../core/ledger/plan-fresh.ts';
-import { PLACEMENTS } from '../../core/link/link.ts';
-import { FRESH_CODE, LEDGER_KINDS } from './schema.ts';
 import { VectorChunk } from './vector-chunk.ts';
-
-const kindCode = new Map<string, number>(LEDGER_KINDS.map((k, i) => [k, i]));
-const placementCode = new Map<string, number>(PLACEMENTS.map((p, i) => [p, i]));
 
 export class FreshStager {
   private readonly rows: VectorChunk;
@@ -42,12 +38,9 @@ export class FreshStager {
       rows.setInt(1, pageIdx);
       rows.setString(2, f.targets[i]!);
       rows.setInt(3, lastHostIdx);
-      rows.setInt(
-        4,
-        kindCode.get(f.kinds[i]!)! |
-          (f.flags[i]! << FRESH_CODE.flagsShift) |
-          (placementCode.get(f.placements[i]!)! << FRESH_CODE.placementShift),
-      );
+      // The planner's code is the stored one: kind and placement indexes are those of LEDGER_KINDS and
+      // PLACEMENTS (schema.ts), flag bits those of FLAG.
+      rows.setInt(4, f.codes[i]!);
       rows.setString(5, f.anchors[i]!);
       rows.setString(6, f.rels[i]!);
       rows.next();

@@ -7,26 +7,44 @@
  * rows for stores that want them. A test checks that this equals the general path on random captures.
  */
 
-import { LINK_KINDS, type Placement } from '../link/link.ts';
+import { LINK_KINDS, type LinkKind, PLACEMENTS, type Placement } from '../link/link.ts';
 import { isWebUrl } from '../url/normalize.ts';
 import { storedAnalyticsIds } from './analytics-ids.ts';
 import { captureStateOf, countsLinks, pageLostReason, recordsLinks } from './capture-state.ts';
 import { fastHostOf } from './keys.ts';
-import type {
-  CaptureInput,
-  EpochMs,
-  LedgerKind,
-  LostReason,
-  SourceTag,
-  StoredLink,
-  StoredPage,
-} from './model.ts';
+import type { CaptureInput, EpochMs, LostReason, SourceTag, StoredLink, StoredPage } from './model.ts';
 import type { PagePlan, PlanContext, PlannedLink } from './plan-page.ts';
 
 const KIND_INDEX = new Map<string, number>(LINK_KINDS.map((k, i) => [k, i]));
+const PLACEMENT_INDEX = new Map<string, number>(PLACEMENTS.map((p, i) => [p, i]));
 
-/** Bits of FreshLinks.flags. */
+/** Flag bits of a fresh link's code. */
 export const FRESH_FLAG = { nofollow: 1, sponsored: 2, ugc: 4, image: 8, followed: 16 } as const;
+
+/**
+ * A fresh link's code packs its kind (bits 0-4: index in LINK_KINDS), flags (bits 5-9: FRESH_FLAG) and
+ * placement (bits 10-12: index in PLACEMENTS): one typed-array slot per link instead of three arrays of
+ * values, which a store can write as it is.
+ */
+export const FRESH_CODE = {
+  flagsShift: 5,
+  placementShift: 10,
+  kindMask: 31,
+  flagsMask: 31,
+  placementMask: 7,
+};
+
+export function freshKind(code: number): LinkKind {
+  return LINK_KINDS[code & FRESH_CODE.kindMask]!;
+}
+
+export function freshFlags(code: number): number {
+  return (code >> FRESH_CODE.flagsShift) & FRESH_CODE.flagsMask;
+}
+
+export function freshPlacement(code: number): Placement {
+  return PLACEMENTS[(code >> FRESH_CODE.placementShift) & FRESH_CODE.placementMask]!;
+}
 
 /** The links of a fresh capture, column by column (index i is one link). */
 export interface FreshLinks {
@@ -38,11 +56,10 @@ export interface FreshLinks {
   targets: string[];
   hosts: string[];
   domains: string[];
-  kinds: LedgerKind[];
   anchors: string[];
   rels: string[];
-  flags: number[];
-  placements: Placement[];
+  /** Kind, flags and placement of link i (FRESH_CODE); may be longer than `targets`. */
+  codes: Uint16Array;
 }
 
 export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: PlanContext): PagePlan {
@@ -86,11 +103,9 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
     targets: [],
     hosts: [],
     domains: [],
-    kinds: [],
     anchors: [],
     rels: [],
-    flags: [],
-    placements: [],
+    codes: new Uint16Array(capture.links.length),
   };
   // Duplicate detection without building a key string per link: target -> bit set of kinds seen, one map
   // per follow state (LINK kinds fit in 31 bits).
@@ -106,7 +121,8 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
     }
     const followed = !(li.nofollow || li.sponsored || li.ugc);
     const seen = followed ? seenFollowed : seenNot;
-    const bit = 1 << (KIND_INDEX.get(li.kind) ?? 30);
+    const kind = KIND_INDEX.get(li.kind)!;
+    const bit = 1 << kind;
     const bits = seen.get(target) ?? 0;
     if ((bits & bit) !== 0) continue;
     // Links of a page run to one host in a row: reuse its string instead of slicing a new one per link.
@@ -121,20 +137,21 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
       lastHost = host;
       lastDomain = ctx.domainOf(host);
     }
+    const flags =
+      (li.nofollow ? FRESH_FLAG.nofollow : 0) |
+      (li.sponsored ? FRESH_FLAG.sponsored : 0) |
+      (li.ugc ? FRESH_FLAG.ugc : 0) |
+      (li.kind === 'img' ? FRESH_FLAG.image : 0) |
+      (followed ? FRESH_FLAG.followed : 0);
+    fresh.codes[fresh.targets.length] =
+      kind |
+      (flags << FRESH_CODE.flagsShift) |
+      (PLACEMENT_INDEX.get(li.placement)! << FRESH_CODE.placementShift);
     fresh.targets.push(target);
     fresh.hosts.push(host);
     fresh.domains.push(lastDomain);
-    fresh.kinds.push(li.kind);
     fresh.anchors.push(li.anchor);
     fresh.rels.push(li.rel.length === 0 ? '' : li.rel.join(' '));
-    fresh.flags.push(
-      (li.nofollow ? FRESH_FLAG.nofollow : 0) |
-        (li.sponsored ? FRESH_FLAG.sponsored : 0) |
-        (li.ugc ? FRESH_FLAG.ugc : 0) |
-        (li.kind === 'img' ? FRESH_FLAG.image : 0) |
-        (followed ? FRESH_FLAG.followed : 0),
-    );
-    fresh.placements.push(li.placement);
   }
   counts.sightings = fresh.targets.length;
   if (fresh.targets.length > 0) plan.fresh = fresh;
@@ -160,7 +177,8 @@ export function materializeFresh(page: StoredPage, fresh: FreshLinks): PlannedLi
   const seen = [{ source: fresh.source, first: t, last: t }];
   const out: PlannedLink[] = [];
   for (let i = 0; i < fresh.targets.length; i++) {
-    const flags = fresh.flags[i]!;
+    const code = fresh.codes[i]!;
+    const flags = freshFlags(code);
     const link: StoredLink = {
       id: null,
       pageId: page.id,
@@ -170,7 +188,7 @@ export function materializeFresh(page: StoredPage, fresh: FreshLinks): PlannedLi
       targetUrl: fresh.targets[i]!,
       targetHost: fresh.hosts[i]!,
       targetDomain: fresh.domains[i]!,
-      kind: fresh.kinds[i]!,
+      kind: freshKind(code),
       followed: (flags & FRESH_FLAG.followed) !== 0,
       anchor: fresh.anchors[i]!,
       rel: fresh.rels[i]!,
@@ -178,7 +196,7 @@ export function materializeFresh(page: StoredPage, fresh: FreshLinks): PlannedLi
       sponsored: (flags & FRESH_FLAG.sponsored) !== 0,
       ugc: (flags & FRESH_FLAG.ugc) !== 0,
       image: (flags & FRESH_FLAG.image) !== 0,
-      placement: fresh.placements[i]!,
+      placement: freshPlacement(code),
       firstSeen: t,
       lastSeen: t,
       lastLive: fresh.counted ? t : null,
