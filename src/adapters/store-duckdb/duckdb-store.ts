@@ -280,7 +280,7 @@ export class DuckDbLedgerStore implements LedgerStore {
   ): Promise<number> {
     // A connection of its own: `onBatch` may query the store (authority of each batch) while this runs.
     if (this.closed) return Promise.reject(new Error('the store is closed'));
-    return this.readers.useOwn(this.instance, (conn) => streamBacklinks(conn, listing, onBatch));
+    return this.readers.useOwn((conn) => streamBacklinks(conn, listing, onBatch));
   }
 
   refDomains(query: RefDomainQuery): Promise<RefDomainRow[]> {
@@ -406,20 +406,35 @@ export class DuckDbLedgerStore implements LedgerStore {
         await clusterInPlace(this.conn);
         return;
       }
+      // A download streaming on a connection of its own would read a file swapped under it, and waiting
+      // for it here could be forever (its client may stop reading, or it may need this turn): later.
+      if (this.readers.streaming) return;
       const copy = `${path}.optimize-tmp`;
       await copyClustered(this.conn, copy);
+      if (this.readers.streaming) {
+        rmSync(copy, { force: true });
+        rmSync(`${copy}.wal`, { force: true });
+        return;
+      }
       await this.readers.closeAll();
       this.closeLanes();
       this.conn.closeSync();
       this.instance.closeSync();
-      renameSync(copy, path);
-      rmSync(`${path}.wal`, { force: true });
-      rmSync(`${copy}.wal`, { force: true });
-      const next = await DuckDbLedgerStore.connect(this.options);
-      this.instance = next.instance;
-      this.conn = next.conn;
-      await this.openLanes();
-      await this.readers.open(next.instance);
+      try {
+        renameSync(copy, path);
+        rmSync(`${path}.wal`, { force: true });
+        rmSync(`${copy}.wal`, { force: true });
+        const next = await DuckDbLedgerStore.connect(this.options);
+        this.instance = next.instance;
+        this.conn = next.conn;
+        await this.openLanes();
+        await this.readers.open(next.instance);
+      } catch (error) {
+        // Nothing is open any more: refuse every call from now on rather than leave them waiting.
+        this.closed = true;
+        this.readers.fail(new Error(`the store is closed: reopening ${path} after optimize failed`));
+        throw error;
+      }
     });
   }
 

@@ -4,9 +4,12 @@
  * committed when it began; writes stay on the store's own connections (connection-turns.ts), one
  * transaction at a time.
  *
- * `closeAll()` waits until every reader is back (reads in flight finish), then closes them: the store
- * calls it before it replaces its database file (optimize; reads asked for meanwhile wait for `open()`)
- * and when it closes for good (`final`: reads still waiting are refused).
+ * `closeAll()` waits until every pooled reader is back (reads in flight finish), then closes them: the
+ * store calls it before it replaces its database file (optimize; reads and streams asked for meanwhile
+ * wait for `open()`) and when it closes for good (`final`: what still waits is refused). Long streams on
+ * connections of their own (`useOwn`) are counted from the moment they are asked for (`streaming`): the
+ * store does not swap its file under one, and never waits for one while holding its writer's turn (the
+ * stream may need that turn, or its client may have stopped reading).
  */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
@@ -19,8 +22,14 @@ export class ReaderPool {
   private count = 0;
   private idle: DuckDBConnection[] = [];
   private waiting: Waiter[] = [];
-  /** Connections of their own (long streams), to wait for before closing. */
+  /** Connections of their own (long streams), from the moment they are asked for until they end. */
   private readonly own = new Set<Promise<unknown>>();
+  private instance: DuckDBInstance | null = null;
+  /** While the file is being swapped: streams asked for wait for the next `open()`. */
+  private reopened: { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } | null =
+    null;
+  /** Set when the pool can no longer be used (closed for good, or the file could not be reopened). */
+  private broken: Error | null = null;
 
   /** `setup` runs on each new connection (the per-connection temp tables some lookups stage keys in). */
   constructor(
@@ -32,13 +41,22 @@ export class ReaderPool {
     return this.size > 0;
   }
 
+  /** True while a stream runs (or is starting) on a connection of its own. */
+  get streaming(): boolean {
+    return this.own.size > 0;
+  }
+
   async open(instance: DuckDBInstance): Promise<void> {
+    this.instance = instance;
     for (let i = 0; i < this.size; i++) {
       const conn = await instance.connect();
       await this.setup(conn);
       this.count += 1;
       this.release(conn);
     }
+    const gate = this.reopened;
+    this.reopened = null;
+    gate?.resolve();
   }
 
   async use<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -53,13 +71,15 @@ export class ReaderPool {
   /**
    * Runs `work` on a connection of its own, opened for it and closed after: for a long streamed read
    * whose consumer queries the store between batches (on a pooled reader it could take the last one, and
-   * on the writer's connection it would wait for itself). closeAll waits for it.
+   * on the writer's connection it would wait for itself).
    */
-  async useOwn<T>(instance: DuckDBInstance, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    const conn = await instance.connect();
-    await this.setup(conn);
+  useOwn<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     const run = (async () => {
+      if (this.reopened) await this.reopened.promise;
+      if (this.broken) throw this.broken;
+      const conn = await this.instance!.connect();
       try {
+        await this.setup(conn);
         return await work(conn);
       } finally {
         conn.closeSync();
@@ -74,9 +94,23 @@ export class ReaderPool {
     return run;
   }
 
-  /** Takes every reader back (waiting for reads in flight) and closes them. */
+  /**
+   * Takes every pooled reader back (waiting for reads in flight) and closes them; until `open()`, reads
+   * and streams asked for wait. `final`: closes for good, after the streams under way have ended; what
+   * still waits is refused.
+   */
   async closeAll(final = false): Promise<void> {
-    while (this.own.size > 0) await Promise.all(this.own);
+    if (!final && this.reopened === null) {
+      let resolve!: () => void;
+      let reject!: (error: Error) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      promise.catch(() => undefined); // observed by the streams waiting on it
+      this.reopened = { promise, resolve, reject };
+    }
+    if (final) while (this.own.size > 0) await Promise.all(this.own);
     const taken: DuckDBConnection[] = [];
     // Ahead of the reads already waiting: they get a connection again after open().
     while (taken.length < this.count)
@@ -88,10 +122,21 @@ export class ReaderPool {
       );
     for (const conn of taken) conn.closeSync();
     this.count = 0;
-    if (final) for (const w of this.waiting.splice(0)) w.reject(new Error('the store is closed'));
+    if (final) this.fail(new Error('the store is closed'));
+  }
+
+  /** Refuses every read and stream from now on, those waiting included (the file is gone). */
+  fail(error: Error): void {
+    this.broken = error;
+    this.instance = null;
+    for (const w of this.waiting.splice(0)) w.reject(error);
+    const gate = this.reopened;
+    this.reopened = null;
+    gate?.reject(error);
   }
 
   private take(): Promise<DuckDBConnection> {
+    if (this.broken) return Promise.reject(this.broken);
     const conn = this.idle.pop();
     if (conn) return Promise.resolve(conn);
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
