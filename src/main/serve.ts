@@ -1,7 +1,8 @@
 /**
  * `linkledger serve`, wired: opens the ledger once, builds the HTTP API over it (src/interfaces/http) and
  * listens with @hono/node-server. Without tokens the API lets anyone in, so it then listens on loopback
- * only and refuses any other host. `close()` stops listening, lets requests in flight finish and closes
+ * only and refuses any other host. `close()` stops listening, lets requests in flight finish (for at most
+ * `shutdownGraceMs`: a client that stopped reading a download must not hold the shutdown) and closes
  * the store.
  */
 import type { AddressInfo } from 'node:net';
@@ -31,7 +32,11 @@ export interface ServeOptions {
   cache?: boolean;
   /** Background jobs: where imports may read, whether crawls may reach private networks. */
   jobs?: ServeJobOptions;
+  /** How long `close()` lets requests in flight finish before it cuts their connections (default 10 s). */
+  shutdownGraceMs?: number;
 }
+
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound. */
@@ -81,7 +86,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       url: `http://${host}:${address.port}`,
       close: () => {
         closing ??= new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          const cut = setTimeout(() => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }, options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+          server.close(() => {
+            clearTimeout(cut);
+            resolve();
+          });
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         })
           // Running jobs stop at their next safe point (resumable) and requests already queued on the
