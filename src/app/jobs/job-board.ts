@@ -49,6 +49,11 @@ export interface JobWork {
   params: Record<string, unknown>;
   /** The first progress line, shown while queued. */
   unit: string;
+  /**
+   * Does the work. Stopped by the signal, it throws (JobCancelled or any error), or returns what it did
+   * with `interrupted: true` (a crawl's stats so far). Any other return means the work was finished: the
+   * job is done even when a cancel came too late to stop it.
+   */
   run: (ctx: JobContext) => Promise<unknown>;
 }
 
@@ -152,8 +157,9 @@ export class JobBoard {
     };
     try {
       const result = await entry.work.run({ signal: entry.abort.signal, report });
-      if (entry.abort.signal.aborted) this.finish(entry, 'cancelled', result, null, 'cancelled');
-      else this.finish(entry, 'done', result, null, 'done');
+      if (!entry.abort.signal.aborted) this.finish(entry, 'done', result, null, 'done');
+      else if (interrupted(result)) this.finish(entry, 'cancelled', result, null, 'cancelled');
+      else this.finish(entry, 'done', result, null, 'done (the cancel came after the work had finished)');
     } catch (error) {
       if (entry.abort.signal.aborted || error instanceof JobCancelled)
         this.finish(entry, 'cancelled', null, null, 'cancelled');
@@ -184,4 +190,13 @@ export class JobBoard {
 
 function snapshot(view: JobView): JobView {
   return { ...view, params: { ...view.params }, progress: { ...view.progress } };
+}
+
+/** Whether a result says the work stopped before its end (see JobWork.run). */
+function interrupted(result: unknown): boolean {
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    (result as { interrupted?: unknown }).interrupted === true
+  );
 }

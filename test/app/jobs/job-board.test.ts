@@ -79,6 +79,49 @@ describe('JobBoard', () => {
     expect(board.cancel('no-such-job')).toBeUndefined();
   });
 
+  it('a running job stopped by a cancel with a partial result is cancelled; one that had finished is done', async () => {
+    const board = new JobBoard(Date.now);
+    let stop!: () => void;
+    const partial = board.submit({
+      kind: 'crawl',
+      params: {},
+      unit: 'pages',
+      run: (ctx) =>
+        new Promise((resolve) => {
+          stop = () => resolve({ fetched: 3, interrupted: ctx.signal.aborted });
+          ctx.signal.addEventListener('abort', stop);
+        }),
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    board.cancel(partial.id);
+    await board.idle();
+    expect(board.get(partial.id)).toMatchObject({
+      state: 'cancelled',
+      result: { fetched: 3, interrupted: true },
+    });
+
+    // The cancel comes while the work ends anyway (an import's last batch): it finished, so it is done.
+    let finish!: () => void;
+    const late = board.submit({
+      kind: 'import',
+      params: {},
+      unit: 'bytes',
+      run: () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ runs: 1 });
+        }),
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    board.cancel(late.id);
+    finish();
+    await board.idle();
+    expect(board.get(late.id)).toMatchObject({
+      state: 'done',
+      result: { runs: 1 },
+      progress: { message: 'done (the cancel came after the work had finished)' },
+    });
+  });
+
   it('records a failure with its message and goes on with the next job', async () => {
     const board = new JobBoard(Date.now);
     const failing = board.submit({
