@@ -110,6 +110,9 @@ export function registerServe(
           importDirs,
           allowPrivateNetwork: flags.allowPrivateNetwork === true,
           resolve: flags.resolve,
+          // Beside the ledger, under the same name whatever the process: an upload kept for resuming
+          // can still be imported after a restart (a per-process temp folder would be out of reach).
+          ...(db === ':memory:' ? {} : { uploadDir: `${db}.uploads` }),
         },
         cache: flags.cache,
       });

@@ -26,7 +26,10 @@ export interface ServeJobOptions {
   resolve?: readonly string[];
   /** Pause between requests to one host (default: the crawler's). */
   delayMs?: number;
-  /** Where uploaded files wait for their import (default: a folder in the system's temp folder). */
+  /**
+   * Where uploaded files wait for their import (`serve`: LEDGER.uploads beside the ledger; default here:
+   * a folder of this process in the system's temp folder).
+   */
   uploadDir?: string;
 }
 

@@ -5,9 +5,9 @@
  * closes the ledger and exits 0; without tokens it refuses a non-loopback host.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BinRun, runBin, runMain, startBin } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -24,6 +24,7 @@ let server: { child: ChildProcess; done: Promise<BinRun> } | null = null;
 let base = '';
 let cliRows: unknown[] = [];
 let cliCsv = '';
+let keptUpload = '';
 
 /** Starts `serve` and resolves with its address once it prints it. */
 async function serve(args: string[]): Promise<string> {
@@ -111,6 +112,26 @@ describe('linkledger serve', () => {
     expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
 
+  it('keeps an upload whose import failed beside the ledger (where a restarted server finds it)', async () => {
+    const res = await fetch(`${base}/api/v1/jobs/upload?filename=broken.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}` },
+      body: 'not,a,known,header\n1,2,3,4\n',
+    });
+    expect(res.status).toBe(202);
+    const job = (await res.json()) as { id: string; params: { paths: string[] } };
+    let state = '';
+    while (state !== 'failed' && state !== 'done') {
+      await new Promise((r) => setTimeout(r, 50));
+      state = ((await (await get(`/api/v1/jobs/${job.id}`)).json()) as { state: string }).state;
+    }
+    expect(state).toBe('failed');
+    const [kept] = job.params.paths;
+    expect(dirname(kept!)).toBe(`${db}.uploads`);
+    expect(existsSync(kept!)).toBe(true);
+    keptUpload = kept!;
+  });
+
   it('closes the ledger and exits 0 on SIGTERM', async () => {
     server!.child.kill('SIGTERM');
     const run = await server!.done;
@@ -119,6 +140,19 @@ describe('linkledger serve', () => {
     // The file is free again: the CLI can open it.
     const after = await runBin(['refdomains', TARGET, '--db', db, '--format', 'json']);
     expect(after.status, after.stderr).toBe(0);
+  });
+
+  it('after a restart, imports a kept upload by its path as a job', async () => {
+    base = await serve(['--token-file', tokenFile]);
+    const res = await fetch(`${base}/api/v1/jobs/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ paths: [keptUpload] }),
+    });
+    // Accepted (a folder of the previous process would be outside the import folders now: 400).
+    expect(res.status, await res.clone().text()).toBe(202);
+    server!.child.kill('SIGTERM');
+    expect((await server!.done).status).toBe(0);
   });
 
   it('refuses a non-loopback host without tokens, and a missing ledger', async () => {
