@@ -381,12 +381,16 @@ export async function ingest(
 ): Promise<ImportStats> {
   const writer = new LedgerWriter(store, stats, options);
   const signal = options.signal;
-  for await (const item of items) {
-    await writer.add(item);
-    if (signal?.aborted) {
-      await writer.settled();
-      throw new ImportCancelled();
+  try {
+    for await (const item of items) {
+      await writer.add(item);
+      if (signal?.aborted) throw new ImportCancelled();
     }
+  } catch (error) {
+    // The batch being written ends first, so the caller's record of the run (its checkpoint, its status)
+    // is written after it and describes what is committed.
+    await writer.settled();
+    throw error;
   }
   await writer.flush();
   return stats;

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLedgerStore } from '../../../src/adapters/store-memory/memory-store.ts';
 import { LedgerWriter } from '../../../src/app/ledger/ledger-writer.ts';
+import { runImport } from '../../../src/app/ledger/run-import.ts';
 import { emptyStats } from '../../../src/core/ledger/import-run.ts';
+import type { ImportSource } from '../../../src/core/ledger/import-source.ts';
 import type { CommitOrder, LedgerBatch } from '../../../src/core/ledger/store.ts';
 import { capture, day, link } from '../../contract/ledger-fixtures.ts';
 
@@ -96,5 +98,36 @@ describe('LedgerWriter.flush()', () => {
     expect(stats.captures).toBe(3);
     expect(stats.newLinks).toBe(3);
     expect((await store.counts()).links).toBe(3);
+  });
+});
+
+describe('an import whose source fails while a batch is being written', () => {
+  it('records the failure after that batch has committed: the run says failed, at the committed checkpoint', async () => {
+    const { store, release } = gatedStore();
+    const source: ImportSource = {
+      identity: { input: 'mem', size: 3, mtimeMs: 0, headHash: 'x' },
+      format: 'test',
+      source: 'crawl',
+      totalBytes: 3,
+      async *read() {
+        yield { ...page(1), end: { offset: 1, line: 2 } };
+        yield { ...page(2), end: { offset: 2, line: 3 } };
+        await new Promise((r) => setTimeout(r, 20));
+        throw new Error('the file is truncated');
+      },
+    };
+    const imported = runImport(store, source, { now: () => day(3), batchLinks: 1, optimize: false });
+    const failed = imported.catch((error: Error) => error.message);
+    await release(1);
+    await new Promise((r) => setTimeout(r, 60)); // the source has failed while batch 2 waits
+    await release(2);
+    expect(await failed).toBe('the file is truncated');
+    const [run] = await store.importRuns();
+    expect(run).toMatchObject({
+      status: 'failed',
+      error: 'the file is truncated',
+      checkpoint: { offset: 2 },
+    });
+    expect((await store.counts()).links).toBe(2);
   });
 });
