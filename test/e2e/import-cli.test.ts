@@ -111,6 +111,19 @@ describe('linkledger import', () => {
     expect(result.stderr).toMatch(/Ahrefs/i);
   });
 
+  it('imports an export saved as UTF-16 ("Unicode text") by its header, not as HTML', () => {
+    const tsv = join(REPO_ROOT, 'test', 'fixtures', 'imports', 'ahrefs-backlinks-utf16.tsv');
+    const db = join(dir, 'utf16.duckdb');
+    const result = cli('import', '--db', db, tsv);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/ahrefs/i);
+    const backlinks = cli('backlinks', 'acme-widgets.com', '--db', db, '--format', 'json', '--status', 'all');
+    const rows = JSON.parse(backlinks.stdout) as { sourceUrl: string }[];
+    expect(rows.map((r) => r.sourceUrl)).toContain(
+      'https://blog.woodworking-weekly.com/2024/03/best-bench-vises',
+    );
+  });
+
   it('draws a progress line with share, rate and ETA', () => {
     const line = renderProgress({ label: 'x.warc.gz', done: 50, total: 200, records: 1000 }, 10, 100);
     expect(line).toContain('25%');

@@ -3,7 +3,7 @@
  * often renamed, and a `.warc.gz` that is really an HTML error page must be refused, not half-read).
  *   - a folder: loose HTML files inside it;
  *   - `WARC/` (plain or inside gzip): a WARC or WAT file (WAT is WARC with JSON metadata records);
- *   - `<` after an optional BOM and white space (plain or inside gzip): an HTML file.
+ *   - `<` after an optional BOM and white space (plain or inside gzip; UTF-8 or UTF-16): an HTML file.
  * Anything else is refused with the file name and the byte offset where recognition failed.
  */
 import { open, stat } from 'node:fs/promises';
@@ -48,7 +48,7 @@ export function sniff(bytes: Uint8Array): 'warc' | 'html' | null {
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return 'html';
+    return sniffUtf16(bytes);
   while (
     i < bytes.length &&
     (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
@@ -57,6 +57,16 @@ export function sniff(bytes: Uint8Array): 'warc' | 'html' | null {
   if (startsWith(bytes, i, 'WARC/')) return 'warc';
   if (bytes[i] === 0x3c /* < */) return 'html';
   return null;
+}
+
+/**
+ * A UTF-16 file (byte order mark first) is HTML when its first character after white space is `<`;
+ * anything else (a vendor CSV export saved as "Unicode text", as Excel and Ahrefs do) is left to the CSV
+ * reader, which decodes UTF-16.
+ */
+function sniffUtf16(bytes: Uint8Array): 'html' | null {
+  const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, 512));
+  return text.trimStart().startsWith('<') ? 'html' : null;
 }
 
 function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
