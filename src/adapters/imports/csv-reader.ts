@@ -208,8 +208,14 @@ export async function* csvRecords(
       }
     }
     if (parsed.status === 'bad') {
-      // Resynchronise on the line after the record's first line: the rows after it are kept.
-      const nl = buf.indexOf(LF, pos);
+      // Resynchronise on the line after the record's first line: the rows after it are kept. That line
+      // may end beyond what is buffered (one line longer than maxRecord): read on, dropping its bytes.
+      let nl = buf.indexOf(LF, pos);
+      while (nl === -1 && !done) {
+        pos = buf.length;
+        await more();
+        nl = buf.indexOf(LF, pos);
+      }
       pos = nl === -1 ? buf.length : nl + 1;
       yield { kind: 'bad', line, reason: parsed.reason, end: base + pos, nextLine: line + 1 };
       line += 1;

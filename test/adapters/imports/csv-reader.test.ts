@@ -50,6 +50,30 @@ describe('csv reader', () => {
     }
   });
 
+  it('skips a line longer than the record limit whole: one bad line, the rows after it kept, lines counted right', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'csv-reader-'));
+    const path = join(tmp, 'huge.csv');
+    const long = `http://${'x'.repeat(300_000)}/,http://evil.example/`;
+    writeFileSync(
+      path,
+      `source,target\nhttp://a.example/,http://t.example/\n${long}\nhttp://b.example/,http://t.example/\n`,
+    );
+    for (const chunkSize of [1 << 16, 4096]) {
+      const out = [];
+      for await (const r of csvRecords(utf8Bytes(path, 'utf8', chunkSize), {
+        delimiter: ',',
+        maxRecordBytes: 100_000,
+      }))
+        out.push(r);
+      expect(out.map((r) => [r.kind, r.line, r.kind === 'record' ? r.fields[0] : r.reason])).toEqual([
+        ['record', 1, 'source'],
+        ['record', 2, 'http://a.example/'],
+        ['bad', 3, 'a record runs past 100000 bytes (unclosed quote?)'],
+        ['record', 4, 'http://b.example/'],
+      ]);
+    }
+  });
+
   it('reads UTF-16 and gzip like UTF-8, CRLF like LF', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'csv-reader-'));
     const text = 'a,b\n"x, y","say ""hi"""\n"multi\nline",é\n';
