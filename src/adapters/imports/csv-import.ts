@@ -11,7 +11,7 @@ import type { SourceTag } from '../../core/ledger/model.ts';
 import { isSourceTag } from '../../core/ledger/source-tag.ts';
 import { normalizeUrl } from '../../core/url/normalize.ts';
 import { type CsvFormat, type FormatMatch, matchFormat, type RowContext, rowView } from './csv-format.ts';
-import { csvRecords, type Encoding, encodingOf, utf8Bytes } from './csv-reader.ts';
+import { csvRecords, type Encoding, encodingOf, isGzipFile, utf8Bytes } from './csv-reader.ts';
 import { headerKey } from './csv-values.ts';
 import { fileIdentity, readHead } from './file-identity.ts';
 import { GSC_FORMATS, sniffGsc } from './gsc-formats.ts';
@@ -69,7 +69,7 @@ export async function detectCsv(
   options: Pick<CsvImportOptions, 'format' | 'delimiter'> = {},
 ): Promise<DetectedCsv> {
   const head = await readHead(path);
-  const encoding = path.endsWith('.gz') ? 'utf8' : encodingOf(head);
+  const encoding = isGzipFile(path) ? 'utf8' : encodingOf(head);
   let text = '';
   for await (const chunk of utf8Bytes(path, encoding)) {
     text += Buffer.from(chunk).toString('utf8');

@@ -10,7 +10,7 @@
  * Parsing works on bytes (delimiters, quotes and newlines are ASCII, never part of a UTF-8 sequence), so
  * chunk boundaries cannot split a character that matters; fields are decoded once they are complete.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -57,14 +57,58 @@ export function encodingOf(head: Uint8Array): Encoding {
   return 'utf8';
 }
 
-/** The byte stream of a file as UTF-8 (gunzipped for `.gz`, transcoded from UTF-16, BOM removed). */
+/** Whether a file starts with the gzip magic bytes (its name may say otherwise). */
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Thrown by utf8Bytes where gzip data is damaged or cut short: the bytes before it were good, and the CSV
+ * reader reports it as the input's last (bad) record instead of failing the import.
+ */
+export class DamagedGzip extends Error {
+  constructor(cause: Error) {
+    super(`damaged or cut-short gzip data (${cause.message}): the rows before it were read`);
+    this.name = 'DamagedGzip';
+  }
+}
+
+/** The byte stream of a file as UTF-8 (gunzipped if it is gzip, transcoded from UTF-16, BOM removed). */
 export async function* utf8Bytes(
   path: string,
   encoding: Encoding,
   chunkSize = 1 << 16,
 ): AsyncIterable<Uint8Array> {
   let stream: Readable = createReadStream(path, { highWaterMark: chunkSize });
-  if (path.endsWith('.gz')) stream = stream.pipe(createGunzip({ chunkSize: Math.max(64, chunkSize) }));
+  if (isGzipFile(path)) {
+    const gunzip = createGunzip({ chunkSize: Math.max(64, chunkSize) });
+    stream.on('error', (error) => gunzip.destroy(error));
+    stream = stream.pipe(gunzip);
+    yield* damageAware(stream, encoding);
+    return;
+  }
+  yield* decoded(stream, encoding);
+}
+
+async function* damageAware(stream: Readable, encoding: Encoding): AsyncIterable<Uint8Array> {
+  try {
+    yield* decoded(stream, encoding);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    // zlib's errors (Z_BUF_ERROR: cut short, Z_DATA_ERROR: damaged); a read error stays what it is.
+    if (error instanceof Error && typeof code === 'string' && code.startsWith('Z_'))
+      throw new DamagedGzip(error);
+    throw error;
+  }
+}
+
+async function* decoded(stream: Readable, encoding: Encoding): AsyncIterable<Uint8Array> {
   if (encoding === 'utf8') {
     // Hold back the first bytes until we know whether they are a BOM (chunks can be tiny).
     let head: Buffer | null = Buffer.alloc(0);
@@ -166,9 +210,18 @@ export async function* csvRecords(
   let done = false;
   const iterator = bytes[Symbol.asyncIterator]();
 
+  let damage: DamagedGzip | null = null;
   const more = async (): Promise<void> => {
     for (;;) {
-      const next = await iterator.next();
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        if (!(error instanceof DamagedGzip)) throw error;
+        damage = error;
+        done = true;
+        return;
+      }
       if (next.done) {
         done = true;
         return;
@@ -194,7 +247,19 @@ export async function* csvRecords(
 
   for (;;) {
     if (pos >= buf.length) {
-      if (done) return;
+      if (done) {
+        if (damage !== null) {
+          // Whatever followed is unreadable: one bad record for it, at the line it would have started.
+          yield {
+            kind: 'bad',
+            line,
+            reason: (damage as DamagedGzip).message,
+            end: base + pos,
+            nextLine: line,
+          };
+        }
+        return;
+      }
       await more();
       continue;
     }

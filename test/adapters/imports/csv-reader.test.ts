@@ -74,6 +74,30 @@ describe('csv reader', () => {
     }
   });
 
+  it('keeps the rows of a cut-short gzip file and reports the damage as its last, bad record', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'csv-reader-'));
+    const rows = Array.from({ length: 5_000 }, (_, i) => `http://s${i}.example/,http://t.example/${i}`);
+    const gz = gzipSync(`source,target\n${rows.join('\n')}\n`);
+    const cut = join(tmp, 'cut.csv.gz');
+    writeFileSync(cut, gz.subarray(0, Math.floor(gz.length * 0.6)));
+    const out = [];
+    for await (const r of csvRecords(utf8Bytes(cut, 'utf8'), { delimiter: ',' })) out.push(r);
+    const records = out.filter((r) => r.kind === 'record');
+    expect(records.length).toBeGreaterThan(1_000);
+    expect(records.slice(1, 3).map((r) => r.fields)).toEqual([
+      ['http://s0.example/', 'http://t.example/0'],
+      ['http://s1.example/', 'http://t.example/1'],
+    ]);
+    const last = out.at(-1)!;
+    expect(last).toMatchObject({ kind: 'bad', reason: expect.stringMatching(/cut-short gzip data/) });
+    // A plain file named .gz is read as the plain text it is.
+    const plain = join(tmp, 'plain.csv.gz');
+    writeFileSync(plain, 'source,target\nhttp://a.example/,http://t.example/\n');
+    const read = [];
+    for await (const r of csvRecords(utf8Bytes(plain, 'utf8'), { delimiter: ',' })) read.push(r);
+    expect(read.map((r) => r.kind)).toEqual(['record', 'record']);
+  });
+
   it('reads UTF-16 and gzip like UTF-8, CRLF like LF', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'csv-reader-'));
     const text = 'a,b\n"x, y","say ""hi"""\n"multi\nline",é\n';
