@@ -53,12 +53,26 @@ function hostOfName(name: string): string {
   }
 }
 
-async function* vertexLines(path: string): AsyncIterable<[number, string]> {
+/** A vertex id: decimal digits only (`Number()` would read '' as 0 and '0x3' as 3). */
+function vertexId(field: string | undefined): number | null {
+  const text = field?.trim() ?? '';
+  return /^\d{1,15}$/.test(text) ? Number(text) : null;
+}
+
+type VertexLine =
+  | { kind: 'vertex'; line: number; id: number; name: string }
+  | { kind: 'bad'; line: number; reason: string };
+
+async function* vertexLines(path: string): AsyncIterable<VertexLine> {
   for await (const r of csvRecords(utf8Bytes(path, 'utf8'), tsv)) {
-    if (r.kind !== 'record' || r.fields.length < 2) continue;
-    const id = Number(r.fields[0]);
-    const name = vertexName(r.fields[1]!);
-    if (Number.isInteger(id) && name !== null) yield [id, name];
+    if (r.kind === 'bad') {
+      yield { kind: 'bad', line: r.line, reason: `vertices: ${r.reason}` };
+      continue;
+    }
+    const id = vertexId(r.fields[0]);
+    const name = r.fields.length < 2 ? null : vertexName(r.fields[1]!);
+    if (id !== null && name !== null) yield { kind: 'vertex', line: r.line, id, name };
+    else yield { kind: 'bad', line: r.line, reason: `vertices: not "id<TAB>name": "${r.fields.join(' ')}"` };
   }
 }
 
@@ -74,9 +88,28 @@ export async function webGraphImportSource(options: WebGraphOptions): Promise<Im
   };
   const maxVertices = options.maxVertices ?? 20_000_000;
 
+  /** Bad vertex lines and repeated ids of the last pass over the vertices (reported once per import). */
+  let vertexProblems: { line: number; reason: string }[] = [];
+
   async function names(wanted: ((id: number, name: string) => boolean) | null): Promise<Map<number, string>> {
     const out = new Map<number, string>();
-    for await (const [id, name] of vertexLines(options.vertices)) {
+    const problems: { line: number; reason: string }[] = [];
+    const seen = new Set<number>();
+    for await (const v of vertexLines(options.vertices)) {
+      if (v.kind === 'bad') {
+        problems.push(v);
+        continue;
+      }
+      if (seen.has(v.id)) {
+        // The first name stays: a later line cannot silently rename the links already read.
+        problems.push({
+          line: v.line,
+          reason: `vertices: id ${v.id} is listed again (as ${v.name}); the first name is kept`,
+        });
+        continue;
+      }
+      seen.add(v.id);
+      const { id, name } = v;
       if (wanted === null || wanted(id, name)) out.set(id, name);
       if (wanted === null && out.size > maxVertices) {
         throw new BadInputError(
@@ -87,6 +120,7 @@ export async function webGraphImportSource(options: WebGraphOptions): Promise<Im
         );
       }
     }
+    vertexProblems = problems;
     return out;
   }
 
@@ -99,20 +133,25 @@ export async function webGraphImportSource(options: WebGraphOptions): Promise<Im
       const targetNames = await names((_, name) => matchesTarget(name));
       const sources = new Set<number>();
       for await (const r of edgeRecords(from)) {
-        if (r.kind === 'record' && targetNames.has(Number(r.fields[1]))) sources.add(Number(r.fields[0]));
+        const src = r.kind === 'record' ? vertexId(r.fields[0]) : null;
+        const dst = r.kind === 'record' ? vertexId(r.fields[1]) : null;
+        if (src !== null && dst !== null && targetNames.has(dst)) sources.add(src);
       }
       vertexNames = await names((id) => sources.has(id) || targetNames.has(id));
       keep = (dst) => targetNames.has(dst);
     }
+    // Reported with the first batch; a resumed import already counted them.
+    if (from.offset === 0)
+      for (const p of vertexProblems) yield { kind: 'bad-row', line: p.line, reason: p.reason, end: from };
     for await (const r of edgeRecords(from)) {
       const end = { offset: r.end, line: r.nextLine };
       if (r.kind === 'bad') {
         yield { kind: 'bad-row', line: r.line, reason: r.reason, end };
         continue;
       }
-      const src = Number(r.fields[0]);
-      const dst = Number(r.fields[1]);
-      if (r.fields.length < 2 || !Number.isInteger(src) || !Number.isInteger(dst)) {
+      const src = vertexId(r.fields[0]);
+      const dst = vertexId(r.fields[1]);
+      if (src === null || dst === null) {
         yield {
           kind: 'bad-row',
           line: r.line,

@@ -2,6 +2,8 @@
  * Common Crawl web-graph imports: the example graph of ../shared/data/cc-webgraph-example (page-level vertex
  * names), and a host-level graph (reversed host names, gzipped edges) with and without a target filter.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vertexName, webGraphImportSource } from '../../../src/adapters/imports/webgraph.ts';
@@ -80,6 +82,29 @@ describe('web-graph import', () => {
       ['woodworking-weekly.com', 2],
       ['diyforums.net', 1],
       ['makerhub.io', 1],
+    ]);
+  });
+
+  it('reads ids as decimal digits only, keeps the first name of a repeated id, and reports every bad line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webgraph-'));
+    const vertices = join(dir, 'vertices.txt');
+    const edges = join(dir, 'edges.txt');
+    writeFileSync(
+      vertices,
+      '0\tcom.example.www\n1\torg.example\n1\tnet.impostor\nnot-an-id\tcom.x\n3\tcom.three\n',
+    );
+    writeFileSync(edges, '1\t3\n\t3\n0x1\t3\n0\t1\n');
+    const { store, run } = await importGraph(vertices, edges);
+    const { links } = await store.dump();
+    expect(links.map((l) => `${l.sourceUrl} -> ${l.targetUrl}`).sort()).toEqual([
+      'example.org -> three.com',
+      'www.example.com -> example.org',
+    ]);
+    expect(run.stats.badRowSamples.map((b) => [b.line, b.reason])).toEqual([
+      [3, 'vertices: id 1 is listed again (as impostor.net); the first name is kept'],
+      [4, 'vertices: not "id<TAB>name": "not-an-id com.x"'],
+      [2, 'not an edge "src<TAB>dst": " 3"'],
+      [3, 'not an edge "src<TAB>dst": "0x1 3"'],
     ]);
   });
 });
