@@ -11,11 +11,15 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { emptyStats } from '../../core/extract/stats.ts';
+import { type ExtractStats, emptyStats, totalProblems } from '../../core/extract/stats.ts';
 import type { Checkpoint } from '../../core/ledger/import-run.ts';
 import type { ImportSource } from '../../core/ledger/import-source.ts';
 import type { SourceTag } from '../../core/ledger/model.ts';
-import { type CapturedPageLinks, pageImportSource } from '../../core/ledger/page-capture.ts';
+import {
+  type CapturedPageLinks,
+  type InputProblem,
+  pageImportSource,
+} from '../../core/ledger/page-capture.ts';
 import { commonCrawlSource } from '../../core/ledger/source-tag.ts';
 import { fileIdentity } from '../imports/file-identity.ts';
 import { readWarc } from '../warc/index.ts';
@@ -47,10 +51,17 @@ export async function warcImportSource(
   });
 }
 
-async function* warcRead(file: string, from: Checkpoint, source: SourceTag, fallbackTime: number) {
-  const stats = emptyStats(); // damage is counted by `extract`; the ledger's own statistics count records
+async function* warcRead(
+  file: string,
+  from: Checkpoint,
+  source: SourceTag,
+  fallbackTime: number,
+): AsyncIterable<CapturedPageLinks | InputProblem> {
+  const stats = emptyStats();
+  const problems = problemsOf(stats);
   let line = from.line;
   for await (const capture of warcCaptures(file, stats, from.offset, { textDigest: true })) {
+    yield* problems(line);
     line += 1;
     const item: CapturedPageLinks = {
       ...capture.page,
@@ -60,6 +71,33 @@ async function* warcRead(file: string, from: Checkpoint, source: SourceTag, fall
     if (capture.resumeAt !== null) item.end = { offset: capture.resumeAt, line };
     yield item;
   }
+  yield* problems(line);
+}
+
+/**
+ * The damage the WARC reader has recorded in `stats` since the last call, as bad rows (`line`: the
+ * number of the record being read). A charset fallback is left out: the page was read, only its
+ * declared charset was wrong.
+ */
+function problemsOf(stats: ExtractStats) {
+  let seen = 0;
+  let countedSeen = 0;
+  return function* (line: number): Iterable<InputProblem> {
+    const counted = totalProblems(stats) - (stats.problemCounts['charset-fallback'] ?? 0);
+    const kept = stats.problems.slice(seen);
+    seen = stats.problems.length;
+    let reported = 0;
+    for (const p of kept) {
+      if (p.reason === 'charset-fallback') continue;
+      reported += 1;
+      const at = p.offset === null ? '' : ` at byte ${p.offset}`;
+      yield { problem: { line, reason: `${p.reason}${at}: ${p.message}` } };
+    }
+    // Past the first MAX_PROBLEMS_KEPT only the counts grow: one row each, without the details.
+    for (let i = countedSeen + reported; i < counted; i++)
+      yield { problem: { line, reason: 'damaged record (details past the first 100 problems not kept)' } };
+    countedSeen = counted;
+  };
 }
 
 /** `commoncrawl:<id>` from the first warcinfo record's `isPartOf` or from the file name; else `warc`. */
@@ -100,6 +138,7 @@ export async function htmlImportSource(
     totalBytes: files.length,
     read: async function* (from) {
       const stats = emptyStats();
+      const problems = problemsOf(stats);
       for (let i = from.line - 1; i < files.length; i++) {
         const file = files[i]!;
         const pageUrl =
@@ -109,7 +148,9 @@ export async function htmlImportSource(
               ? urlInFolder(input.path, file, baseUrl)
               : baseUrl;
         const page = await htmlFilePage(file, pageUrl, stats, { textDigest: true });
-        if (page.page.url === '' || !page.page.url.startsWith('http')) continue; // no web URL: nothing to ledger
+        yield* problems(i + 1);
+        // No web URL: nothing to ledger (the reader has reported it above as `no-page-url`).
+        if (page.page.url === '' || !page.page.url.startsWith('http')) continue;
         const mtime = Math.trunc((await stat(file)).mtimeMs);
         yield { ...page, source, capturedAt: mtime, end: { offset: i + 1, line: i + 2 } };
       }

@@ -181,7 +181,7 @@ export class LedgerWriter {
   }
 
   /**
-   * Writes what is buffered (and the checkpoint, even when only bad rows were read since the last batch).
+   * Writes what is buffered (and the run's checkpoint and counts, even when only bad rows were read).
    * With `wait` false it returns once the write has started (once the previous one was staged).
    */
   async flush(wait = true): Promise<void> {
@@ -189,7 +189,7 @@ export class LedgerWriter {
     if (
       this.pending.size > 0 ||
       this.pendingFrontier.length > 0 ||
-      (run !== null && this.checkpoint !== null)
+      (run !== null && (this.checkpoint !== null || this.pendingStats.records > 0))
     ) {
       const pending = this.pending;
       const checkpoint = this.checkpoint;

@@ -39,10 +39,23 @@ export function captureOf(p: CapturedPageLinks): CaptureInput {
   };
 }
 
+/**
+ * Damage in a page input (a truncated WARC record, a WAT record that is not JSON, an HTML file without a
+ * page URL): reported as a bad row. It carries no checkpoint: a batch never closes on it (it adds no
+ * link), so it is committed with the page after it, and a resumed import does not count it twice.
+ */
+export interface InputProblem {
+  problem: { line: number; reason: string };
+}
+
 export async function* asItems(
-  pages: AsyncIterable<CapturedPageLinks> | Iterable<CapturedPageLinks>,
+  pages: AsyncIterable<CapturedPageLinks | InputProblem> | Iterable<CapturedPageLinks | InputProblem>,
 ): AsyncIterable<IngestItem> {
   for await (const p of pages) {
+    if ('problem' in p) {
+      yield { kind: 'bad-row', line: p.problem.line, reason: p.problem.reason };
+      continue;
+    }
     const item: IngestItem = { kind: 'capture', capture: captureOf(p) };
     if (p.end) item.end = p.end;
     yield item;
@@ -58,7 +71,7 @@ export function pageImportSource(spec: {
   format: string;
   source: SourceTag;
   totalBytes: number | null;
-  read(from: Checkpoint): AsyncIterable<CapturedPageLinks>;
+  read(from: Checkpoint): AsyncIterable<CapturedPageLinks | InputProblem>;
 }): ImportSource {
   return {
     identity: spec.identity,
