@@ -69,7 +69,9 @@ export async function* warcCaptures(
   let pending: { page: PageLinks; capturedAt: number | null } | null = null;
   for await (const event of readWarc(stream, { file })) {
     const seekable = event.offsetKind !== 'decompressed';
-    if (pending) {
+    // A page's resume point is where the next *record* starts: damage after the page (junk, a broken
+    // gzip member) is passed over, not a place the reader could restart at.
+    if (pending && event.kind !== 'problem') {
       yield { ...pending, resumeAt: seekable ? from + event.offset : null };
       pending = null;
     }

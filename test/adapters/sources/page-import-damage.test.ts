@@ -10,8 +10,10 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectInput } from '../../../src/adapters/sources/detect-format.ts';
 import { htmlImportSource, warcImportSource } from '../../../src/adapters/sources/page-import-source.ts';
+import { warcCaptures } from '../../../src/adapters/sources/warc-pages.ts';
 import { MemoryLedgerStore } from '../../../src/adapters/store-memory/memory-store.ts';
 import { runImport } from '../../../src/app/ledger/run-import.ts';
+import { emptyStats } from '../../../src/core/extract/stats.ts';
 import { httpResponse, warcRecordBytes } from '../../support/warc-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-damage-'));
@@ -75,5 +77,27 @@ describe('damage in a WARC import', () => {
     expect(run.stats.badRows).toBe(1);
     expect(run.stats.badRowSamples[0]!.reason).toMatch(/^no-page-url: .*--base-url/);
     expect((await store.importRuns())[0]!.stats.badRows).toBe(1); // committed, not only counted
+  });
+
+  it('puts the resume point of the page before damage at the next record, so a resumed import reads on', async () => {
+    const members = [0, 1, 2].map((i) => gzipSync(page(i)));
+    const damaged = Buffer.from(members[1]!);
+    damaged.fill(0x55, 12, damaged.length - 12);
+    const gz = join(dir, 'resume.warc.gz');
+    writeFileSync(gz, Buffer.concat([members[0]!, damaged, members[2]!]));
+    const plain = join(dir, 'resume.warc');
+    writeFileSync(plain, Buffer.concat([page(0), Buffer.from('junk bytes\r\n'), page(2)]));
+    for (const [path, next] of [
+      [gz, members[0]!.length + damaged.length],
+      [plain, page(0).length + 'junk bytes\r\n'.length],
+    ] as const) {
+      const first = [];
+      for await (const c of warcCaptures(path, emptyStats())) first.push(c);
+      expect(first[0]!.resumeAt).toBe(next);
+      const resumed = [];
+      for await (const c of warcCaptures(path, emptyStats(), first[0]!.resumeAt!))
+        resumed.push(c.page.page.url);
+      expect(resumed).toEqual(['https://site2.example/']);
+    }
   });
 });
