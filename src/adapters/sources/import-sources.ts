@@ -43,7 +43,8 @@ export async function openImportSources(
           vertices: graph.vertices,
           edges: graph.edges,
           crawlId,
-          capturedAt: options.now,
+          // The crawl's date, not the import's: the same on every run and on a resumed one.
+          capturedAt: crawlIdDate(crawlId) ?? options.now,
           ...(options.target ? { targets: [options.target] } : {}),
         }),
       );
@@ -84,4 +85,20 @@ function webGraphPair(input: string, inputs: readonly string[]): { vertices: str
     return inputs.includes(vertices) ? { vertices, edges: input } : null;
   }
   return null;
+}
+
+/**
+ * When a Common Crawl crawl took place, from its id: `CC-MAIN-2024-10` is ISO week 10 of 2024, whose
+ * Monday (UTC) is returned; null for an id of another shape.
+ */
+export function crawlIdDate(crawlId: string): number | null {
+  const m = /^CC-MAIN-(\d{4})-(\d{2})$/.exec(crawlId.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  if (week < 1 || week > 53) return null;
+  // ISO week 1 holds 4 January; its Monday is 4 January minus (weekday - 1), with Sunday as 7.
+  const jan4 = Date.UTC(year, 0, 4);
+  const weekday = new Date(jan4).getUTCDay() || 7;
+  return jan4 - (weekday - 1) * 86_400_000 + (week - 1) * 7 * 86_400_000;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vertexName, webGraphImportSource } from '../../../src/adapters/imports/webgraph.ts';
+import { crawlIdDate, openImportSources } from '../../../src/adapters/sources/import-sources.ts';
 import { MemoryLedgerStore } from '../../../src/adapters/store-memory/memory-store.ts';
 import { reportBacklinks, reportRefDomains } from '../../../src/app/ledger/reports.ts';
 import { runImport } from '../../../src/app/ledger/run-import.ts';
@@ -105,6 +106,24 @@ describe('web-graph import', () => {
       [4, 'vertices: not "id<TAB>name": "not-an-id com.x"'],
       [2, 'not an edge "src<TAB>dst": " 3"'],
       [3, 'not an edge "src<TAB>dst": "0x1 3"'],
+    ]);
+  });
+
+  it("dates the links at the crawl's week, whenever (and however often) the graph is imported", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webgraph-'));
+    const vertices = join(dir, 'CC-MAIN-2024-10-vertices.txt');
+    const edges = join(dir, 'CC-MAIN-2024-10-edges.txt');
+    writeFileSync(vertices, '0\tcom.example.www\n1\torg.example\n');
+    writeFileSync(edges, '0\t1\n');
+    expect(new Date(crawlIdDate('CC-MAIN-2024-10')!).toISOString()).toBe('2024-03-04T00:00:00.000Z');
+    const store = new MemoryLedgerStore();
+    for (const now of [Date.UTC(2025, 0, 1), Date.UTC(2025, 6, 1)]) {
+      const [source] = await openImportSources([vertices, edges], { now });
+      await runImport(store, source!, { now: () => now, optimize: false });
+    }
+    const { links } = await store.dump();
+    expect(links.map((l) => [l.firstSeen, l.lastSeen])).toEqual([
+      [Date.UTC(2024, 2, 4), Date.UTC(2024, 2, 4)],
     ]);
   });
 });
