@@ -43,6 +43,8 @@ export interface DetectedCsv {
   match: FormatMatch;
   /** Where the data rows start. */
   data: Checkpoint;
+  /** Fields of the header row: a row with more (not empty) is misaligned. */
+  columns: number;
 }
 
 export function detectDelimiter(text: string): string {
@@ -94,12 +96,18 @@ export async function detectCsv(
       const m = matchFormat(f, keys);
       if (m && (best === null || m.roles.size > best.roles.size)) best = m;
     }
-    if (best) return { encoding, delimiter, match: best, data: record.end };
+    if (best) return { encoding, delimiter, match: best, data: record.end, columns: record.fields.length };
     if (i === 0) {
       const sniffed = sniffGsc(record.fields, records[1]?.fields);
       if (sniffed && formats.includes(sniffed)) {
         const roles = new Map(Object.keys(sniffed.columns).map((role, index) => [role, index]));
-        return { encoding, delimiter, match: { format: sniffed, roles }, data: record.end };
+        return {
+          encoding,
+          delimiter,
+          match: { format: sniffed, roles },
+          data: record.end,
+          columns: record.fields.length,
+        };
       }
     }
   }
@@ -150,6 +158,20 @@ export async function csvImportSource(path: string, options: CsvImportOptions): 
         const end = { offset: r.end, line: r.nextLine };
         if (r.kind === 'bad') {
           yield { kind: 'bad-row', line: r.line, reason: r.reason, end };
+          continue;
+        }
+        if (
+          r.fields.length > detected.columns &&
+          r.fields.slice(detected.columns).some((f) => f.trim() !== '')
+        ) {
+          // Fields would land in the wrong columns (an anchor "hello, world" without quotes makes its
+          // second half the target): refuse the row rather than guess.
+          yield {
+            kind: 'bad-row',
+            line: r.line,
+            reason: `${r.fields.length} fields where the header has ${detected.columns} (a value with an unquoted ${JSON.stringify(detected.delimiter)}?)`,
+            end,
+          };
           continue;
         }
         const result = format.map(rowView(r.fields, roles), ctx);

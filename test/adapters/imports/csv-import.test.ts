@@ -3,6 +3,8 @@
  * values for Search Console tables in unknown languages), the links each row becomes in the ledger, bad rows
  * with their line numbers, unknown headers, and re-import being a no-op.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvImportSource, detectCsv } from '../../../src/adapters/imports/csv-import.ts';
@@ -227,6 +229,24 @@ describe('CSV import: bad input', () => {
     expect(bySource(links, 'https://good-four.com/d').targetUrl).toBe(
       'https://acme-widgets.com/quoted,comma',
     );
+  });
+
+  it('refuses a row with more fields than the header (an unquoted delimiter) instead of shifting its columns', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'csv-fields-')), 'links.csv');
+    writeFileSync(
+      path,
+      'source,anchor,target\nhttp://a.example/x,hello,http://t.example/\nhttp://b.example/x,hello, world,http://t.example/\nhttp://c.example/x,ok,http://t.example/,\n',
+    );
+    const store = new MemoryLedgerStore();
+    const run = await runImport(store, await csvImportSource(path, { now: NOW }), { now: () => NOW });
+    const { links } = await store.dump();
+    expect(links.map((l) => [l.sourceUrl, l.targetUrl])).toEqual([
+      ['http://a.example/x', 'http://t.example/'],
+      ['http://c.example/x', 'http://t.example/'], // a trailing empty field is harmless
+    ]);
+    expect(run.stats.badRowSamples).toEqual([
+      { line: 3, reason: '4 fields where the header has 3 (a value with an unquoted ","?)' },
+    ]);
   });
 
   it('rejects unknown headers with the columns each format expects', async () => {
