@@ -143,6 +143,19 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
       expect(redirect).toMatchObject({ lostAt: null, targetUrl: 'https://blog.one.org/new' });
     });
 
+    it('counts the links of a capture cut short, but takes no link missing from it for lost', async () => {
+      const other = 'https://other.example/';
+      await feed(store, [
+        capture(A, day(1), [link(T), link(other)]),
+        capture(A, day(2), [link(T)], { truncated: true }), // cut before `other`
+        capture(A, day(3), [link(T)]), // complete: `other` is gone now
+      ]);
+      expect(await linkOf(T)).toMatchObject({ lastSeen: day(3), lastLive: day(3), lostAt: null });
+      expect(await linkOf(other)).toMatchObject({ lastSeen: day(1), lostAt: day(3), lostReason: 'removed' });
+      const { captures } = await store.dump();
+      expect(captures.map((c) => c.state)).toEqual(['live', 'partial', 'live']);
+    });
+
     it('revives a lost link that a newer capture carries again', async () => {
       await feed(store, [
         capture(A, day(1), [link(T)]),

@@ -18,6 +18,8 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 export const readResponsePage: ResponseReader = async (response: FetchResponse): Promise<PageLinks> => {
   const page = await readPage(response);
   if (response.remoteAddress) page.page.remoteAddress = response.remoteAddress;
+  // A body over the crawler's cap, or a connection that broke mid-body: the page may hold more links.
+  if (response.truncated !== null && response.body !== null) page.page.truncated = true;
   return page;
 };
 

@@ -19,6 +19,7 @@ import { resolveUrl } from '../../core/url/normalize.ts';
 import { extractLinksFromBytes } from '../html/index.ts';
 import {
   contentTypeOf,
+  type HeaderFields,
   locationOf,
   parseHttpResponse,
   readWarc,
@@ -171,7 +172,26 @@ async function responseContent(
     textDigest: options.textDigest,
   });
   countCharsetFallback(stats, file, record.offset, page);
+  // Cut short (the crawler stopped at its size cap, or the HTTP body is shorter than it says): the links
+  // found count, their absence proves nothing.
+  if (
+    record.headers.get('warc-truncated') ||
+    http.problems.some((p) => p.reason === 'truncated-body') ||
+    shorterThanDeclared(http)
+  )
+    page.page.truncated = true;
   return page;
+}
+
+/**
+ * An unencoded body shorter than its `Content-Length`: the record was cut. (With a content or transfer
+ * coding the length says nothing about the decoded bytes, and archives often fix it up: not used then.)
+ */
+function shorterThanDeclared(http: { headers: HeaderFields; body: Uint8Array }): boolean {
+  const headers = http.headers;
+  if (headers.get('content-encoding') || headers.get('transfer-encoding')) return false;
+  const declared = headers.get('content-length')?.trim();
+  return declared !== undefined && /^\d{1,12}$/.test(declared) && http.body.length < Number(declared);
 }
 
 async function resourcePage(
@@ -192,6 +212,7 @@ async function resourcePage(
     textDigest: options.textDigest,
   });
   countCharsetFallback(stats, file, record.offset, page);
+  if (record.headers.get('warc-truncated')) page.page.truncated = true;
   return page;
 }
 

@@ -3,7 +3,8 @@
  *
  * Order of the checks (the first that applies wins): no status (a loose HTML file) is a live page; 5xx, 429,
  * 304 and other non-final statuses are `unavailable` (a failed fetch proves nothing); 3xx `redirected`; 4xx
- * `gone`; then, for a 2xx page, `noindex` before `canonical-elsewhere` before `live`.
+ * `gone`; then, for a 2xx page, `noindex` before `canonical-elsewhere` before `partial` (cut short) before
+ * `live`.
  */
 import { normalizeUrl } from '../url/normalize.ts';
 import type { CapturedPage, CaptureState, LostReason } from './model.ts';
@@ -17,7 +18,7 @@ export function captureStateOf(page: CapturedPage): CaptureState {
   }
   if (page.noindex) return 'noindex';
   if (page.canonical && isCanonicalElsewhere(page.url, page.canonical)) return 'canonical-elsewhere';
-  return 'live';
+  return page.truncated === true ? 'partial' : 'live';
 }
 
 /** The canonical names another URL (compared after normalisation; an unparsable canonical is ignored). */
@@ -29,17 +30,23 @@ export function isCanonicalElsewhere(url: string, canonical: string): boolean {
 
 /** Links found in a capture in this state are recorded as sightings. */
 export function recordsLinks(state: CaptureState): boolean {
-  return state === 'live' || state === 'redirected' || state === 'noindex' || state === 'canonical-elsewhere';
+  return (
+    state === 'live' ||
+    state === 'partial' ||
+    state === 'redirected' ||
+    state === 'noindex' ||
+    state === 'canonical-elsewhere'
+  );
 }
 
 /** Links found in a capture in this state count as live. */
 export function countsLinks(state: CaptureState): boolean {
-  return state === 'live' || state === 'redirected';
+  return state === 'live' || state === 'partial' || state === 'redirected';
 }
 
-/** A capture in this state decides which links are lost (everything but `unavailable`). */
+/** A capture in this state decides which links are lost (everything but `unavailable` and `partial`). */
 export function isDecisive(state: CaptureState): boolean {
-  return state !== 'unavailable';
+  return state !== 'unavailable' && state !== 'partial';
 }
 
 /** The lost reason a non-live capture gives every link it does not count; null for `live` (see lost.ts). */

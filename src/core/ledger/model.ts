@@ -37,6 +37,8 @@ export type LostReason = (typeof LOST_REASONS)[number];
  * - `gone`: a 4xx; it carries no links (an error page's navigation is not the page's links).
  * - `noindex`, `canonical-elsewhere`: its links are recorded but do not count.
  * - `unavailable`: 5xx, 429 or no status: no evidence either way; it decides nothing.
+ * - `partial`: a page cut short (a truncated WARC record, a body over the crawler's cap): the links it
+ *   holds count, but a link missing from it may just be past the cut, so it decides no loss.
  */
 export const CAPTURE_STATES = [
   'live',
@@ -45,6 +47,7 @@ export const CAPTURE_STATES = [
   'noindex',
   'canonical-elsewhere',
   'unavailable',
+  'partial',
 ] as const;
 export type CaptureState = (typeof CAPTURE_STATES)[number];
 
@@ -73,6 +76,8 @@ export interface CapturedPage {
   analyticsIds?: readonly string[] | null;
   /** The IP address the page was fetched from (PageInfo.remoteAddress), when the capture knows it. */
   remoteAddress?: string | null;
+  /** The page's bytes were cut short (PageInfo.truncated): its links count, their absence proves nothing. */
+  truncated?: boolean;
 }
 
 /** A link as extractors produce it (the fields of core/link/link.ts Link the ledger reads). */

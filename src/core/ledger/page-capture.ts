@@ -34,6 +34,7 @@ export function captureOf(p: CapturedPageLinks): CaptureInput {
       textDigest: p.textDigest ?? p.page.textDigest ?? null,
       analyticsIds: p.page.analyticsIds ?? null,
       remoteAddress: p.page.remoteAddress ?? null,
+      ...(p.page.truncated === true ? { truncated: true } : {}),
     },
     links: p.links,
   };

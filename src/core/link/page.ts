@@ -41,6 +41,11 @@ export interface PageInfo {
    */
   unknownCharsetLabel?: string;
   /**
+   * The page's bytes were cut short (a truncated WARC record or HTTP body, a body over the crawler's
+   * cap): the links found are real, but the page may hold more. Absent when complete.
+   */
+  truncated?: boolean;
+  /**
    * The page's text digest (core/text/digest.ts: its top terms with counts, one short line), when the
    * reader was asked for it (the HTML extractor's `textDigest` option: ledger imports and the crawler).
    */

@@ -100,4 +100,33 @@ describe('damage in a WARC import', () => {
       expect(resumed).toEqual(['https://site2.example/']);
     }
   });
+
+  it('takes a response cut short (shorter than its Content-Length) as a partial capture: no link lost by it', async () => {
+    const at = (day: number, body: string, headers: Record<string, string> = {}) =>
+      warcRecordBytes(
+        {
+          type: 'response',
+          targetUri: 'https://site.example/',
+          contentType: 'application/http; msgtype=response',
+          date: `2024-0${day}-01T00:00:00Z`,
+          block: httpResponse(200, { 'Content-Type': 'text/html', ...headers }, body),
+        },
+        day,
+      );
+    const jan = join(dir, 'jan.warc');
+    const feb = join(dir, 'feb.warc');
+    writeFileSync(jan, at(1, '<a href="https://t.example/a">a</a> <a href="https://t.example/b">b</a>'));
+    writeFileSync(feb, at(2, '<a href="https://t.example/a">a</a>', { 'Content-Length': '5000' }));
+    const store = new MemoryLedgerStore();
+    for (const path of [jan, feb]) {
+      const source = await warcImportSource(await detectInput(path), { now: Date.UTC(2024, 5, 1) });
+      await runImport(store, source, { now: () => Date.UTC(2024, 5, 1), optimize: false });
+    }
+    const { links, captures } = await store.dump();
+    expect(captures.map((c) => c.state)).toEqual(['live', 'partial']);
+    expect(links.map((l) => [l.targetUrl, l.lostAt])).toEqual([
+      ['https://t.example/a', null],
+      ['https://t.example/b', null],
+    ]);
+  });
 });
