@@ -5,8 +5,9 @@
  * kept as text; a quoted field that never closes (or grows past `maxRecordBytes`) yields a `bad` record for
  * its line and reading resumes on the next line, so the good rows around it are kept.
  *
- * UTF-16 files (Excel-style exports: Ahrefs offers UTF-16 TSV) are transcoded to UTF-8 as a stream first;
- * offsets then count bytes of the transcoded stream, and resuming re-decodes from the start and skips.
+ * UTF-16 files (Excel-style exports: Ahrefs offers UTF-16 TSV) and files that are not UTF-8 (read as
+ * Windows-1252) are transcoded to UTF-8 as a stream first; offsets then count bytes of the transcoded
+ * stream, and resuming re-decodes from the start and skips.
  * Parsing works on bytes (delimiters, quotes and newlines are ASCII, never part of a UTF-8 sequence), so
  * chunk boundaries cannot split a character that matters; fields are decoded once they are complete.
  */
@@ -44,18 +45,34 @@ export interface CsvReadOptions {
   maxRecordBytes?: number;
 }
 
-export type Encoding = 'utf8' | 'utf16le' | 'utf16be';
+/** `windows1252`: a file that is not UTF-8 (Excel's "CSV" on Western Windows, older vendor exports). */
+export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Reads the first bytes of a file to tell its encoding from the BOM. */
+/**
+ * A file's encoding from its first bytes: UTF-16 by its BOM; UTF-8 when they decode as UTF-8 (a character
+ * cut by the end of `head` aside); else Windows-1252, where every byte is a character, rather than
+ * turning each accented letter into U+FFFD.
+ */
 export function encodingOf(head: Uint8Array): Encoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
-  return 'utf8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf8';
+  } catch {
+    return 'windows1252';
+  }
 }
+
+const DECODERS: Record<Exclude<Encoding, 'utf8'>, string> = {
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  windows1252: 'windows-1252',
+};
 
 /** Whether a file starts with the gzip magic bytes (its name may say otherwise). */
 export function isGzipFile(path: string): boolean {
@@ -125,7 +142,7 @@ async function* decoded(stream: Readable, encoding: Encoding): AsyncIterable<Uin
     if (head !== null && head.length > 0) yield head;
     return;
   }
-  const decoder = new TextDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', { ignoreBOM: false });
+  const decoder = new TextDecoder(DECODERS[encoding], { ignoreBOM: false });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const text = decoder.decode(chunk, { stream: true });
     if (text !== '') yield Buffer.from(text, 'utf8');

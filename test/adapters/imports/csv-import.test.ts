@@ -249,6 +249,22 @@ describe('CSV import: bad input', () => {
     ]);
   });
 
+  it('reads a file that is not UTF-8 as Windows-1252 (Excel on Western Windows), not as U+FFFD', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'csv-latin1-')), 'links.csv');
+    writeFileSync(
+      path,
+      Buffer.from(
+        'source,target,anchor\nhttp://a.example/caf\xe9,http://t.example/,r\xe9sum\xe9 \x80\n',
+        'latin1',
+      ),
+    );
+    const store = new MemoryLedgerStore();
+    const run = await runImport(store, await csvImportSource(path, { now: NOW }), { now: () => NOW });
+    expect(run.stats.badRows).toBe(0);
+    const { links } = await store.dump();
+    expect(links.map((l) => [l.sourceUrl, l.anchor])).toEqual([['http://a.example/caf%C3%A9', 'résumé €']]);
+  });
+
   it('rejects unknown headers with the columns each format expects', async () => {
     const error = await detectCsv(fixture('unknown-headers.csv')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadInputError);
