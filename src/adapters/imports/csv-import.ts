@@ -96,7 +96,10 @@ export async function detectCsv(
       const m = matchFormat(f, keys);
       if (m && (best === null || m.roles.size > best.roles.size)) best = m;
     }
-    if (best) return { encoding, delimiter, match: best, data: record.end, columns: record.fields.length };
+    if (best) {
+      refuseRepeatedColumns(path, record.fields, keys, best);
+      return { encoding, delimiter, match: best, data: record.end, columns: record.fields.length };
+    }
     if (i === 0) {
       const sniffed = sniffGsc(record.fields, records[1]?.fields);
       if (sniffed && formats.includes(sniffed)) {
@@ -119,6 +122,26 @@ export async function detectCsv(
       file: path,
     },
   );
+}
+
+/** A column the format reads that the header names twice: which one holds the value is a guess. */
+function refuseRepeatedColumns(
+  path: string,
+  header: readonly string[],
+  keys: readonly string[],
+  m: FormatMatch,
+) {
+  for (const index of m.roles.values()) {
+    const again = keys.indexOf(keys[index]!, index + 1);
+    const before = keys.indexOf(keys[index]!);
+    if (again !== -1 || before !== index) {
+      const [a, b] = again !== -1 ? [index, again] : [before, index];
+      throw new BadInputError(
+        `the header names "${header[index]}" twice (columns ${a + 1} and ${b + 1}): rename or remove one, so that it is clear which holds the value`,
+        { file: path },
+      );
+    }
+  }
 }
 
 /** The site URL of a target-less export: `example.com` reads as `https://example.com/`. */

@@ -11,6 +11,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { BadInputError } from '../../core/errors.ts';
 import { type ExtractStats, emptyStats, totalProblems } from '../../core/extract/stats.ts';
 import type { Checkpoint } from '../../core/ledger/import-run.ts';
 import type { ImportSource } from '../../core/ledger/import-source.ts';
@@ -119,6 +120,8 @@ export async function htmlImportSource(
   options: PageImportOptions,
 ): Promise<ImportSource> {
   const files = input.format === 'html-dir' ? await htmlFilesUnder(input.path) : [input.path];
+  if (files.length === 0)
+    throw new BadInputError('no HTML files (.html, .htm, .xhtml, gzipped too) in this folder or below it', { file: input.path });
   const info = await stat(input.path);
   const identity =
     input.format === 'html-dir'

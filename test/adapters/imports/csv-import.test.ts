@@ -265,6 +265,17 @@ describe('CSV import: bad input', () => {
     expect(links.map((l) => [l.sourceUrl, l.anchor])).toEqual([['http://a.example/caf%C3%A9', 'résumé €']]);
   });
 
+  it('refuses a header that names a column it reads twice, naming both columns', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'csv-dup-')), 'links.csv');
+    writeFileSync(
+      path,
+      'source,target,anchor,Target\nhttp://a.example/,http://t.example/,x,http://u.example/\n',
+    );
+    await expect(csvImportSource(path, { now: NOW })).rejects.toThrow(
+      /names "target" twice \(columns 2 and 4\)/,
+    );
+  });
+
   it('rejects unknown headers with the columns each format expects', async () => {
     const error = await detectCsv(fixture('unknown-headers.csv')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadInputError);

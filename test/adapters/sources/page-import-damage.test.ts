@@ -129,4 +129,10 @@ describe('damage in a WARC import', () => {
       ['https://t.example/b', null],
     ]);
   });
+
+  it('refuses a folder without HTML files, by name', async () => {
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    await expect(htmlImportSource(await detectInput(empty), { now: 0 })).rejects.toThrow(/no HTML files/);
+  });
 });
