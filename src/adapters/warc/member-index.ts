@@ -20,8 +20,12 @@ const MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
 const BEFORE = 4;
 const AFTER = 10;
 const TAIL = BEFORE + AFTER - 1;
-/** A bound on unmatched candidates kept (a whole-file gzip never matches any). */
-const MAX_CANDIDATES = 4096;
+/**
+ * A bound on unmatched candidates kept: enough for the compressed bytes read ahead of the parser even with
+ * tiny members (a few MiB of 200-byte members), and a whole-file gzip, which never matches any, has very
+ * few. Past it the index stops guessing (see `lost`) rather than match against a gap.
+ */
+const MAX_CANDIDATES = 1 << 18;
 const TWO_32 = 2 ** 32;
 
 export interface MemberStart {
@@ -47,6 +51,12 @@ export class MemberIndex {
   private tail: Buffer = Buffer.alloc(0);
   /** Candidates at offsets below this were already looked for. */
   private scannedTo = 0;
+  /**
+   * Candidates were dropped unmatched: the next member could be among them, and a later one of the same
+   * size would be matched in its place (records of one size are common), so until the next `anchor` no
+   * offset is claimed (readers then fall back to decompressed offsets, which are right, only slower).
+   */
+  private lost = false;
 
   /** Looks for member starts in the next compressed chunk, which begins at file offset `start`. */
   scan(chunk: Buffer, start: number): void {
@@ -81,8 +91,9 @@ export class MemberIndex {
     if (candidate.size < 0) return; // offset 0 is always known through `anchor`
     this.candidates.push(candidate);
     if (this.candidates.length - this.head > MAX_CANDIDATES) {
-      this.head++;
-      this.compact();
+      this.candidates = [];
+      this.head = 0;
+      this.lost = true;
     }
   }
 
@@ -91,6 +102,7 @@ export class MemberIndex {
     // Keep the list ordered: anything at or after this point was a guess that is now superseded.
     while (this.known.length > 0 && this.known[this.known.length - 1]!.stream >= stream) this.known.pop();
     this.known.push({ file, stream });
+    this.lost = false;
     this.dropCandidatesUpTo(file);
   }
 
@@ -103,6 +115,7 @@ export class MemberIndex {
     while (known.length > 1 && known[1]!.stream <= stream) known.shift();
     const base = known[0];
     if (base === undefined) return undefined;
+    if (this.lost && stream !== base.stream) return undefined;
     if (base.stream === stream) return base.file;
     if (stream < base.stream) return undefined;
     const size = (stream - base.stream) % TWO_32;
