@@ -121,7 +121,9 @@ export async function htmlImportSource(
 ): Promise<ImportSource> {
   const files = input.format === 'html-dir' ? await htmlFilesUnder(input.path) : [input.path];
   if (files.length === 0)
-    throw new BadInputError('no HTML files (.html, .htm, .xhtml, gzipped too) in this folder or below it', { file: input.path });
+    throw new BadInputError('no HTML files (.html, .htm, .xhtml, gzipped too) in this folder or below it', {
+      file: input.path,
+    });
   const info = await stat(input.path);
   const identity =
     input.format === 'html-dir'
