@@ -145,7 +145,8 @@ function gzipError(error: unknown, path: string): Error {
   return error instanceof Error ? error : new Error(`gunzip of ${path} failed`);
 }
 
-function startsWithGzipMagic(path: string): boolean {
+/** Whether a file starts with the gzip magic bytes (its name may say otherwise). */
+export function startsWithGzipMagic(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(2);

@@ -11,9 +11,10 @@
  * Parsing works on bytes (delimiters, quotes and newlines are ASCII, never part of a UTF-8 sequence), so
  * chunk boundaries cannot split a character that matters; fields are decoded once they are complete.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { startsWithGzipMagic } from '../graph-files/byte-source.ts';
 
 export interface CsvRecord {
   kind: 'record';
@@ -74,16 +75,7 @@ const DECODERS: Record<Exclude<Encoding, 'utf8'>, string> = {
   windows1252: 'windows-1252',
 };
 
-/** Whether a file starts with the gzip magic bytes (its name may say otherwise). */
-export function isGzipFile(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
-}
+export { startsWithGzipMagic as isGzipFile };
 
 /**
  * Thrown by utf8Bytes where gzip data is damaged or cut short: the bytes before it were good, and the CSV
@@ -103,7 +95,7 @@ export async function* utf8Bytes(
   chunkSize = 1 << 16,
 ): AsyncIterable<Uint8Array> {
   let stream: Readable = createReadStream(path, { highWaterMark: chunkSize });
-  if (isGzipFile(path)) {
+  if (startsWithGzipMagic(path)) {
     const gunzip = createGunzip({ chunkSize: Math.max(64, chunkSize) });
     stream.on('error', (error) => gunzip.destroy(error));
     stream = stream.pipe(gunzip);
