@@ -4,7 +4,8 @@
  * `maxBytes` (the partial file is removed and the client gets 413). The import job reads it from there
  * and removes it once imported; a failed or cancelled import keeps it so that the same job can resume.
  */
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -41,11 +42,14 @@ export async function saveUpload(
       else done(null, chunk);
     },
   });
+  // The file is opened before the copy starts: a write stream opening it in the background could
+  // create it after an early 413 had already removed it, leaving the partial upload behind.
+  const file = await open(path, 'wx');
   try {
     await pipeline(
       Readable.fromWeb(body as import('node:stream/web').ReadableStream),
       cap,
-      createWriteStream(path),
+      file.createWriteStream(),
     );
   } catch (error) {
     rmSync(path, { force: true });
