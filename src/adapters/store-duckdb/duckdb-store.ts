@@ -104,6 +104,9 @@ export class DuckDbLedgerStore implements LedgerStore {
   private readonly turns = new ConnectionTurns();
   /** The commit whose transaction has not finished yet, if any: the next batch applies after it. */
   private applying: Promise<void> | null = null;
+  /** Commits asked for and not finished: DuckDB keeps one thread while batches follow each other. */
+  private pendingCommits = 0;
+  private oneThread = false;
   private closed = false;
   private readonly readers: ReaderPool;
 
@@ -191,40 +194,18 @@ export class DuckDbLedgerStore implements LedgerStore {
    */
   commit(batch: LedgerBatch, order: CommitOrder = {}): Promise<void> {
     const previous = this.applying;
+    this.pendingCommits += 1;
     const done = this.onLane(true, async (conn) => {
-      const before = { ...this.ids };
-      let counts: StagedCounts;
       try {
-        counts = await stagePlans(conn, batch.plans, this.ids);
-        if (batch.crawl) await stageFrontier(conn, batch.crawl.job.id, batch.crawl.frontier);
-        order.onStaged?.();
-        if (previous) await previous.catch(() => undefined);
-        if (order.after) await order.after;
-      } catch (error) {
-        this.restoreIds(before);
-        throw error;
-      }
-      try {
-        // One DuckDB thread while a batch is applied: a parallel INSERT leaves part-filled row groups,
-        // which the next checkpoint merges by rewriting nearly every link again (measured: +2.8 s and
-        // +88 MB for 1.45 M links). One thread appends full row groups; the other core is planning the
-        // next batch meanwhile.
-        const script = ['SET threads = 1', 'BEGIN TRANSACTION', ...applyStatements(batch.run, counts)];
-        if (batch.crawl) {
-          await conn.run(script.join(';\n'));
-          await applyFrontier(conn);
-          await saveCrawlJob(conn, batch.crawl.job);
-          await conn.run('COMMIT');
-        } else {
-          await conn.run([...script, 'COMMIT'].join(';\n'));
-        }
-      } catch (error) {
-        await conn.run('ROLLBACK').catch(() => undefined);
-        this.restoreIds(before);
-        throw error;
+        await this.stageAndApply(conn, batch, order, previous);
       } finally {
-        // Not worth an error of its own (it would hide the batch's): reads just stay on one thread.
-        await conn.run(`SET threads = ${this.threads}`).catch(() => undefined);
+        // DuckDB gets its threads back once no other batch is on its way. Not worth an error of its own
+        // (it would hide the batch's): reads just stay on one thread.
+        this.pendingCommits -= 1;
+        if (this.oneThread && this.pendingCommits === 0) {
+          this.oneThread = false;
+          await conn.run(`SET threads = ${this.threads}`).catch(() => undefined);
+        }
       }
     });
     this.applying = done;
@@ -233,6 +214,51 @@ export class DuckDbLedgerStore implements LedgerStore {
     };
     done.then(clear, clear);
     return done;
+  }
+
+  private async stageAndApply(
+    conn: DuckDBConnection,
+    batch: LedgerBatch,
+    order: CommitOrder,
+    previous: Promise<void> | null,
+  ): Promise<void> {
+    const before = { ...this.ids };
+    let counts: StagedCounts;
+    try {
+      counts = await stagePlans(conn, batch.plans, this.ids);
+      if (batch.crawl) await stageFrontier(conn, batch.crawl.job.id, batch.crawl.frontier);
+      order.onStaged?.();
+      if (previous) await previous.catch(() => undefined);
+      if (order.after) await order.after;
+    } catch (error) {
+      this.restoreIds(before);
+      throw error;
+    }
+    try {
+      // One DuckDB thread while batches are applied: a parallel INSERT leaves part-filled row groups,
+      // which the next checkpoint merges by rewriting nearly every link again (measured: +2.8 s and +88 MB
+      // for 1.45 M links). One thread appends full row groups; the other core is planning the next batch
+      // meanwhile. The setting stays while batches follow each other (commit() restores it): each change
+      // of `threads` restarts DuckDB's workers and purges its allocator, and faulting the memory of the
+      // next batch in again cost ~10% of an import's CPU (bench/results/ledger.md, session 8).
+      const script = ['BEGIN TRANSACTION', ...applyStatements(batch.run, counts)];
+      if (!this.oneThread) {
+        this.oneThread = true;
+        script.unshift('SET threads = 1');
+      }
+      if (batch.crawl) {
+        await conn.run(script.join(';\n'));
+        await applyFrontier(conn);
+        await saveCrawlJob(conn, batch.crawl.job);
+        await conn.run('COMMIT');
+      } else {
+        await conn.run([...script, 'COMMIT'].join(';\n'));
+      }
+    } catch (error) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      this.restoreIds(before);
+      throw error;
+    }
   }
 
   /**
