@@ -13,7 +13,7 @@ import type {
 } from '../../core/ledger/authority.ts';
 import type { LedgerKind } from '../../core/ledger/model.ts';
 import { ChunkWriter } from './chunk-writer.ts';
-import { ts } from './schema.ts';
+import { resetStage, ts } from './schema.ts';
 
 type Row = Record<string, unknown>;
 const RUN_KEY = 'authority_run';
@@ -62,10 +62,7 @@ export async function saveAuthority(
     await conn.run(`DELETE FROM ledger_meta WHERE key = '${RUN_KEY}'`);
     await conn.run(`INSERT INTO ledger_meta VALUES ('${RUN_KEY}', $1)`, [JSON.stringify(run)]);
     // ranked_at is filled in SQL afterwards: one constant, not one value per row through the API.
-    await conn.run(
-      'CREATE TEMP TABLE IF NOT EXISTS stage_authority (level VARCHAR, key VARCHAR, rank DOUBLE, score DOUBLE)',
-    );
-    await conn.run('DELETE FROM stage_authority');
+    await conn.run(resetStage('stage_authority'));
     const writer = new ChunkWriter(await conn.createAppender('stage_authority', null, 'temp'), [
       'varchar',
       'varchar',
@@ -79,7 +76,7 @@ export async function saveAuthority(
     await conn.run(`INSERT INTO authority SELECT level, key, rank, score, ${ts('$1')} FROM stage_authority`, [
       run.rankedAt,
     ]);
-    await conn.run('DELETE FROM stage_authority');
+    await conn.run(resetStage('stage_authority'));
     await conn.run('COMMIT');
   } catch (error) {
     await conn.run('ROLLBACK').catch(() => undefined);
@@ -101,7 +98,7 @@ export async function authorityOf(
 ): Promise<Map<string, AuthorityScore>> {
   const out = new Map<string, AuthorityScore>();
   if (keys.length === 0) return out;
-  await conn.run('DELETE FROM stage_urls');
+  await conn.run(resetStage('stage_urls'));
   const appender = await conn.createAppender('stage_urls', null, 'temp');
   for (const key of new Set(keys)) {
     appender.appendVarchar(key);

@@ -12,7 +12,7 @@ import { LOST_REASONS, type StoredLink } from '../../core/ledger/model.ts';
 import type { PagePlan } from '../../core/ledger/plan-page.ts';
 import { PLACEMENTS } from '../../core/link/link.ts';
 import { ChunkWriter } from './chunk-writer.ts';
-import { FLAG, FRESH_CODE, LEDGER_KINDS, STAGE_TABLES, ts } from './schema.ts';
+import { BATCH_STAGE_TABLES, FLAG, FRESH_CODE, LEDGER_KINDS, resetStage, ts } from './schema.ts';
 import { FreshStager } from './stage-fresh.ts';
 
 export interface IdCounters {
@@ -61,7 +61,7 @@ export async function stagePlans(
     newSightings: 0,
     oldSightings: 0,
   };
-  await conn.run(STAGE_TABLES.map((t) => `DELETE FROM ${t}`).join(';\n'));
+  await conn.run(resetStage(...BATCH_STAGE_TABLES));
   const pages = await conn.createAppender('stage_pages', null, 'temp');
   const captures = await conn.createAppender('stage_captures', null, 'temp');
   const links = new ChunkWriter(await conn.createAppender('stage_links', null, 'temp'), [

@@ -82,7 +82,15 @@ import {
   reviewsOf,
   saveDisavowVersion,
 } from './review-queries.ts';
-import { LINKS_VIEW, MIGRATE_DDL, SCHEMA_VERSION, STAGE_DDL, TABLES_DDL } from './schema.ts';
+import {
+  BATCH_STAGE_TABLES,
+  LINKS_VIEW,
+  MIGRATE_DDL,
+  resetStage,
+  SCHEMA_VERSION,
+  STAGE_DDL,
+  TABLES_DDL,
+} from './schema.ts';
 
 export interface DuckDbStoreOptions {
   /** Database file; `:memory:` for a throw-away database. */
@@ -246,13 +254,15 @@ export class DuckDbLedgerStore implements LedgerStore {
         this.oneThread = true;
         script.unshift('SET threads = 1');
       }
+      // The stage is emptied with the commit: its rows would otherwise wait in memory for the next batch.
+      const end = `${resetStage(...BATCH_STAGE_TABLES)};\nCOMMIT`;
       if (batch.crawl) {
         await conn.run(script.join(';\n'));
         await applyFrontier(conn);
         await saveCrawlJob(conn, batch.crawl.job);
-        await conn.run('COMMIT');
+        await conn.run(end);
       } else {
-        await conn.run([...script, 'COMMIT'].join(';\n'));
+        await conn.run([...script, end].join(';\n'));
       }
     } catch (error) {
       await conn.run('ROLLBACK').catch(() => undefined);

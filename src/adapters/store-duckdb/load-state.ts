@@ -14,7 +14,7 @@ import type {
   StoredPage,
 } from '../../core/ledger/model.ts';
 import type { Placement } from '../../core/link/link.ts';
-import { ms } from './schema.ts';
+import { ms, resetStage } from './schema.ts';
 
 type Row = Record<string, unknown>;
 
@@ -24,7 +24,7 @@ export async function loadStates(
 ): Promise<Map<string, PageLedgerState>> {
   const result = new Map<string, PageLedgerState>();
   if (urls.length === 0) return result;
-  await conn.run('DELETE FROM stage_urls');
+  await conn.run(resetStage('stage_urls'));
   const urlRows = await conn.createAppender('stage_urls', null, 'temp');
   for (const url of new Set(urls)) {
     urlRows.appendVarchar(url);
@@ -38,7 +38,7 @@ export async function loadStates(
   ).getRowObjectsJS() as Row[];
   if (pages.length === 0) return result;
   const byId = new Map<number, PageLedgerState>();
-  await conn.run('DELETE FROM stage_ids');
+  await conn.run(resetStage('stage_ids'));
   const idRows = await conn.createAppender('stage_ids', null, 'temp');
   for (const row of pages) {
     const page = pageOf(row);
