@@ -22,8 +22,18 @@ export class ConnectionTurns {
   private lanes: Lane[] = [];
   private nextLane = 0;
 
-  /** Installs the lane connections (after open, and again after the file was replaced). */
+  /**
+   * Installs the lane connections (after open, and again after the file was replaced). On a replacement
+   * each lane keeps its queue and its turn: lane work queued during the swap (behind the main work that
+   * swaps) runs on the new connection, in order.
+   */
   setLanes(conns: readonly DuckDBConnection[]): void {
+    if (conns.length === this.lanes.length) {
+      conns.forEach((conn, i) => {
+        this.lanes[i]!.conn = conn;
+      });
+      return;
+    }
     this.lanes = conns.map((conn) => ({ conn, tail: Promise.resolve() }));
     this.nextLane = 0;
   }
@@ -49,6 +59,7 @@ export class ConnectionTurns {
   onLane<T>(advance: boolean, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     const lane = this.lanes[this.nextLane]!;
     if (advance) this.nextLane = (this.nextLane + 1) % this.lanes.length;
+    // The connection is looked up when the work runs: the lane's may have been replaced meanwhile.
     const run = Promise.all([lane.tail, this.main]).then(() => work(lane.conn));
     const settled = run.catch(() => undefined);
     lane.tail = settled;

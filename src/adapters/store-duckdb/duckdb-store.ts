@@ -123,7 +123,7 @@ export class DuckDbLedgerStore implements LedgerStore {
     private conn: DuckDBConnection,
     private readonly ids: IdCounters,
     private readonly options: DuckDbStoreOptions,
-    /** DuckDB's thread count as opened (configured or the machine's cores), restored after each commit. */
+    /** DuckDB's thread count as opened (configured or the machine's cores), restored after commits. */
     private readonly threads: number,
   ) {
     this.readers = new ReaderPool(options.readConnections ?? 0, async (conn) => {
@@ -149,9 +149,9 @@ export class DuckDbLedgerStore implements LedgerStore {
     this.turns.setLanes(lanes);
   }
 
+  /** Closes the lane connections; the lanes and their queues stay, for openLanes to give new ones. */
   private closeLanes(): void {
     for (const lane of this.turns.laneConnections()) lane.closeSync();
-    this.turns.setLanes([]);
   }
 
   private static async connect(options: DuckDbStoreOptions) {
@@ -203,19 +203,21 @@ export class DuckDbLedgerStore implements LedgerStore {
   commit(batch: LedgerBatch, order: CommitOrder = {}): Promise<void> {
     const previous = this.applying;
     this.pendingCommits += 1;
-    const done = this.onLane(true, async (conn) => {
-      try {
-        await this.stageAndApply(conn, batch, order, previous);
-      } finally {
-        // DuckDB gets its threads back once no other batch is on its way. Not worth an error of its own
-        // (it would hide the batch's): reads just stay on one thread.
-        this.pendingCommits -= 1;
-        if (this.oneThread && this.pendingCommits === 0) {
-          this.oneThread = false;
-          await conn.run(`SET threads = ${this.threads}`).catch(() => undefined);
+    let done: Promise<void>;
+    try {
+      done = this.onLane(true, async (conn) => {
+        try {
+          await this.stageAndApply(conn, batch, order, previous);
+        } finally {
+          // DuckDB gets its threads back once no other batch is on its way.
+          this.pendingCommits -= 1;
+          if (this.pendingCommits === 0) await this.restoreThreads(conn);
         }
-      }
-    });
+      });
+    } catch (error) {
+      this.pendingCommits -= 1;
+      throw error;
+    }
     this.applying = done;
     const clear = () => {
       if (this.applying === done) this.applying = null;
@@ -269,6 +271,16 @@ export class DuckDbLedgerStore implements LedgerStore {
       this.restoreIds(before);
       throw error;
     }
+  }
+
+  /**
+   * Gives DuckDB back the thread count it was opened with, if commits had set it to one. Not worth an
+   * error of its own (it would hide the batch's or the optimize's): reads just stay on one thread.
+   */
+  private async restoreThreads(conn: DuckDBConnection): Promise<void> {
+    if (!this.oneThread) return;
+    this.oneThread = false;
+    await conn.run(`SET threads = ${this.threads}`).catch(() => undefined);
   }
 
   /**
@@ -434,6 +446,9 @@ export class DuckDbLedgerStore implements LedgerStore {
    */
   optimize(options: { minUnsortedShare?: number } = {}): Promise<void> {
     return this.exclusive(async () => {
+      // A commit queued behind this one keeps DuckDB on one thread; the copy needs them all, and a
+      // reopened file starts at the opened count anyway.
+      await this.restoreThreads(this.conn);
       if (options.minUnsortedShare !== undefined) {
         if ((await unclusteredShare(this.conn)) <= options.minUnsortedShare) return;
       }

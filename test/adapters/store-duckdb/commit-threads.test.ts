@@ -31,11 +31,14 @@ async function withStore(work: (store: DuckDbLedgerStore, threads: () => Promise
     path: join(dir, `ledger-${++n}.duckdb`),
     config: { threads: '3' },
   });
-  // The setting is instance-wide: read it on the store's own connection, beside the lanes' work.
-  const conn = (store as unknown as { conn: DuckDBConnection }).conn;
+  // The setting is instance-wide: read it on the store's own connection (new after optimize), beside the
+  // lanes' work.
   const threads = async () =>
-    (await conn.runAndReadAll(`SELECT current_setting('threads')::INTEGER AS t`)).getRowObjectsJS()[0]!
-      .t as number;
+    (
+      await (store as unknown as { conn: DuckDBConnection }).conn.runAndReadAll(
+        `SELECT current_setting('threads')::INTEGER AS t`,
+      )
+    ).getRowObjectsJS()[0]!.t as number;
   try {
     await work(store, threads);
   } finally {
@@ -59,6 +62,30 @@ describe('DuckDB store: threads while committing', () => {
       await store.commit(batch(3));
       expect(await threads()).toBe(3);
       expect((await store.counts()).pages).toBe(3);
+    });
+  });
+
+  it('gives optimize every thread when a commit waits behind it, and that commit applies on the new file', async () => {
+    await withStore(async (store, threads) => {
+      // Record the thread count when optimize starts copying (it attaches the copy first).
+      const conn = (store as unknown as { conn: DuckDBConnection }).conn;
+      const run = conn.run.bind(conn);
+      let copyingWith: number | null = null;
+      conn.run = async (sql: string, ...rest: unknown[]) => {
+        if (sql.startsWith('ATTACH')) copyingWith = await threads();
+        return (run as (sql: string, ...rest: unknown[]) => ReturnType<typeof run>)(sql, ...rest);
+      };
+      const first = store.commit(batch(1));
+      const optimized = store.optimize();
+      const behind = store.commit(batch(2));
+      await first;
+      await optimized;
+      await behind;
+      expect(copyingWith).toBe(3);
+      expect(await threads()).toBe(3);
+      expect((await store.counts()).pages).toBe(2);
+      await store.commit(batch(3));
+      expect(await threads()).toBe(3);
     });
   });
 
