@@ -11,6 +11,7 @@
  * Parsing works on bytes (delimiters, quotes and newlines are ASCII, never part of a UTF-8 sequence), so
  * chunk boundaries cannot split a character that matters; fields are decoded once they are complete.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -296,11 +297,18 @@ export async function* csvRecords(
       continue;
     }
     const recordLine = line;
+    const start = pos;
     line += parsed.lines;
     pos = parsed.next;
     const empty = parsed.fields.every((f) => f.trim() === '');
-    if (!empty)
-      yield { kind: 'record', fields: parsed.fields, line: recordLine, end: base + pos, nextLine: line };
+    if (empty) continue;
+    // A byte sequence that is not UTF-8 decodes to U+FFFD: a row whose URL or anchor would be silently
+    // altered. The encoding was chosen from the file's head, so this is damage further on.
+    if (parsed.fields.some((f) => f.includes('\uFFFD')) && !isUtf8(buf.subarray(start, pos))) {
+      yield { kind: 'bad', line: recordLine, reason: 'not valid UTF-8', end: base + pos, nextLine: line };
+      continue;
+    }
+    yield { kind: 'record', fields: parsed.fields, line: recordLine, end: base + pos, nextLine: line };
   }
 }
 

@@ -265,6 +265,33 @@ describe('CSV import: bad input', () => {
     expect(links.map((l) => [l.sourceUrl, l.anchor])).toEqual([['http://a.example/caf%C3%A9', 'résumé €']]);
   });
 
+  it('counts a row that is not valid UTF-8 past the head the encoding was chosen from, keeping the rest', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'csv-bad-utf8-')), 'links.csv');
+    // 1,500 good rows (about 100 KiB, so UTF-8 is chosen from the head), one with a byte that cannot
+    // start a UTF-8 character, one more good row, and one with a literal U+FFFD (valid UTF-8, kept).
+    const good = (i: number) => `http://a.example/${i},http://t.example/,r\u00e9sum\u00e9 ${i}\n`;
+    const rows = Array.from({ length: 1500 }, (_, i) => Buffer.from(good(i)));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('source,target,anchor\n'),
+        ...rows,
+        Buffer.from('http://b.example/,http://t.example/,caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\n'),
+        Buffer.from(good(1500)),
+        Buffer.from('http://c.example/,http://t.example/,\ufffd\n'),
+      ]),
+    );
+    const store = new MemoryLedgerStore();
+    const run = await runImport(store, await csvImportSource(path, { now: NOW }), { now: () => NOW });
+    expect(run.stats.badRowSamples).toEqual([{ line: 1502, reason: 'not valid UTF-8' }]);
+    const { links } = await store.dump();
+    expect(links).toHaveLength(1502);
+    expect(links.some((l) => String(l.sourceUrl).startsWith('http://b.example'))).toBe(false);
+    expect(links.find((l) => l.sourceUrl === 'http://c.example/')?.anchor).toBe('\ufffd');
+  });
+
   it('refuses a header that names a column it reads twice, naming both columns', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'csv-dup-')), 'links.csv');
     writeFileSync(
