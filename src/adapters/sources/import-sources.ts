@@ -7,6 +7,7 @@
  *   anything else              -> a CSV/TSV export, detected by its header (imports/csv-import.ts), which
  *                                 refuses unknown headers with the list of expected columns
  */
+import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BadInputError, UsageError } from '../../core/errors.ts';
 import type { ImportSource, ImportSourceOptions } from '../../core/ledger/import-source.ts';
@@ -43,8 +44,9 @@ export async function openImportSources(
           vertices: graph.vertices,
           edges: graph.edges,
           crawlId,
-          // The crawl's date, not the import's: the same on every run and on a resumed one.
-          capturedAt: crawlIdDate(crawlId) ?? options.now,
+          // The crawl's date, not the import's: the same on every run and on a resumed one. A crawl id
+          // without a date (a graph of one's own) takes the vertices file's: stable in the same way.
+          capturedAt: crawlIdDate(crawlId) ?? Math.floor(statSync(graph.vertices).mtimeMs),
           ...(options.target ? { targets: [options.target] } : {}),
         }),
       );

@@ -2,7 +2,7 @@
  * Common Crawl web-graph imports: the example graph of ../shared/data/cc-webgraph-example (page-level vertex
  * names), and a host-level graph (reversed host names, gzipped edges) with and without a target filter.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,5 +125,22 @@ describe('web-graph import', () => {
     expect(links.map((l) => [l.firstSeen, l.lastSeen])).toEqual([
       [Date.UTC(2024, 2, 4), Date.UTC(2024, 2, 4)],
     ]);
+  });
+
+  it('dates the links of a graph whose crawl id has no date at the vertices file, not at the import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webgraph-'));
+    const vertices = join(dir, 'my-graph-vertices.txt');
+    const edges = join(dir, 'my-graph-edges.txt');
+    writeFileSync(vertices, '0\tcom.example.www\n1\torg.example\n');
+    writeFileSync(edges, '0\t1\n');
+    const made = new Date(Date.UTC(2023, 4, 17, 12));
+    utimesSync(vertices, made, made);
+    const store = new MemoryLedgerStore();
+    for (const now of [Date.UTC(2025, 0, 1), Date.UTC(2025, 6, 1)]) {
+      const [source] = await openImportSources([vertices, edges], { now, crawlId: 'my-crawl' });
+      await runImport(store, source!, { now: () => now, optimize: false });
+    }
+    const { links } = await store.dump();
+    expect(links.map((l) => [l.firstSeen, l.lastSeen])).toEqual([[made.getTime(), made.getTime()]]);
   });
 });
