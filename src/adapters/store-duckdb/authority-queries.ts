@@ -14,6 +14,7 @@ import type {
 import type { LedgerKind } from '../../core/ledger/model.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { resetStage, ts } from './schema.ts';
+import { stageUrls } from './stage-urls.ts';
 
 type Row = Record<string, unknown>;
 const RUN_KEY = 'authority_run';
@@ -98,13 +99,7 @@ export async function authorityOf(
 ): Promise<Map<string, AuthorityScore>> {
   const out = new Map<string, AuthorityScore>();
   if (keys.length === 0) return out;
-  await conn.run(resetStage('stage_urls'));
-  const appender = await conn.createAppender('stage_urls', null, 'temp');
-  for (const key of new Set(keys)) {
-    appender.appendVarchar(key);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await stageUrls(conn, keys);
   const found = (
     await conn.runAndReadAll(
       'SELECT key, rank, score FROM authority WHERE level = $1 AND key IN (SELECT url FROM stage_urls)',

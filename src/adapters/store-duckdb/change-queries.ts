@@ -13,8 +13,9 @@ import type { CaptureState, LedgerKind, LostReason } from '../../core/ledger/mod
 import type { PageFacts } from '../../core/ledger/page-facts.ts';
 import type { LinkFilter } from '../../core/ledger/query.ts';
 import type { Placement } from '../../core/link/link.ts';
-import { ms, resetStage } from './schema.ts';
+import { ms } from './schema.ts';
 import { Params, whereOf } from './sql-filter.ts';
+import { stageUrls } from './stage-urls.ts';
 
 type Row = Record<string, unknown>;
 
@@ -182,13 +183,7 @@ export async function queryPageFacts(
 ): Promise<Map<string, PageFacts>> {
   const result = new Map<string, PageFacts>();
   if (urls.length === 0) return result;
-  await conn.run(resetStage('stage_urls'));
-  const appender = await conn.createAppender('stage_urls', null, 'temp');
-  for (const url of new Set(urls)) {
-    appender.appendVarchar(url);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await stageUrls(conn, urls);
   const found = await rows(
     conn,
     `WITH p AS (SELECT id, url, CAST(status AS INTEGER) AS status, state, lang, title, canonical, text_digest,

@@ -15,6 +15,7 @@ import type {
 } from '../../core/ledger/model.ts';
 import type { Placement } from '../../core/link/link.ts';
 import { ms, resetStage } from './schema.ts';
+import { stageUrls } from './stage-urls.ts';
 
 type Row = Record<string, unknown>;
 
@@ -24,13 +25,7 @@ export async function loadStates(
 ): Promise<Map<string, PageLedgerState>> {
   const result = new Map<string, PageLedgerState>();
   if (urls.length === 0) return result;
-  await conn.run(resetStage('stage_urls'));
-  const urlRows = await conn.createAppender('stage_urls', null, 'temp');
-  for (const url of new Set(urls)) {
-    urlRows.appendVarchar(url);
-    urlRows.endRow();
-  }
-  urlRows.closeSync();
+  await stageUrls(conn, urls);
   const pages = (
     await conn.runAndReadAll(`SELECT id, url, host, domain, captured, CAST(status AS INTEGER) AS status,
       ${ms('fetched_at')} AS fetched_at, state, canonical, title, lang, content_hash, text_digest,
