@@ -29,6 +29,16 @@ async function importGraph(vertices: string, edges: string, targets?: string[]) 
   return { store, run };
 }
 
+/** A two-vertex graph with one edge, in files named `<name>-vertices.txt` / `<name>-edges.txt`. */
+function oneLinkGraph(name: string): { vertices: string; edges: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'webgraph-'));
+  const vertices = join(dir, `${name}-vertices.txt`);
+  const edges = join(dir, `${name}-edges.txt`);
+  writeFileSync(vertices, '0\tcom.example.www\n1\torg.example\n');
+  writeFileSync(edges, '0\t1\n');
+  return { vertices, edges };
+}
+
 describe('web-graph import', () => {
   it('reads vertex names: reversed hosts and URLs', () => {
     expect(vertexName('com.example.www')).toBe('www.example.com');
@@ -110,11 +120,7 @@ describe('web-graph import', () => {
   });
 
   it("dates the links at the crawl's week, whenever (and however often) the graph is imported", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'webgraph-'));
-    const vertices = join(dir, 'CC-MAIN-2024-10-vertices.txt');
-    const edges = join(dir, 'CC-MAIN-2024-10-edges.txt');
-    writeFileSync(vertices, '0\tcom.example.www\n1\torg.example\n');
-    writeFileSync(edges, '0\t1\n');
+    const { vertices, edges } = oneLinkGraph('CC-MAIN-2024-10');
     expect(new Date(crawlIdDate('CC-MAIN-2024-10')!).toISOString()).toBe('2024-03-04T00:00:00.000Z');
     const store = new MemoryLedgerStore();
     for (const now of [Date.UTC(2025, 0, 1), Date.UTC(2025, 6, 1)]) {
@@ -128,11 +134,7 @@ describe('web-graph import', () => {
   });
 
   it('dates the links of a graph whose crawl id has no date at the vertices file, not at the import', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'webgraph-'));
-    const vertices = join(dir, 'my-graph-vertices.txt');
-    const edges = join(dir, 'my-graph-edges.txt');
-    writeFileSync(vertices, '0\tcom.example.www\n1\torg.example\n');
-    writeFileSync(edges, '0\t1\n');
+    const { vertices, edges } = oneLinkGraph('my-graph');
     const made = new Date(Date.UTC(2023, 4, 17, 12));
     utimesSync(vertices, made, made);
     const store = new MemoryLedgerStore();
