@@ -257,6 +257,29 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
       }
     });
 
+    it('keeps each link its own target when the pages of one batch share thousands of them', async () => {
+      // 30 pages on 3 sites, each linking to 120 of 3,000 targets on 40 hosts: every target is shared by
+      // pages of the batch, and there are more distinct targets than one DuckDB chunk holds (2,048).
+      const inputs = Array.from({ length: 30 }, (_, p) =>
+        capture(
+          `https://site${p % 3}.example/page-${p}`,
+          day(1),
+          Array.from({ length: 120 }, (_, j) => {
+            const t = (p * 97 + j * 25) % 3000;
+            const target = `https://h${t % 40}.target-${t % 7}.org/${t % 5 === 0 ? 'käse/' : ''}article-${t}`;
+            return j % 9 === 0 ? nofollow(target, { anchor: `a${t}` }) : link(target, { anchor: `a${t}` });
+          }),
+        ),
+      );
+      await feed(store, inputs, 1_000_000);
+      const ref = new MemoryLedgerStore();
+      await feed(ref, inputs, 1_000_000);
+      const { links } = await store.dump();
+      expect(links).toHaveLength(3600);
+      expect(links).toEqual((await ref.dump()).links);
+      for (const l of links) expect(l.anchor).toBe(`a${/article-(\d+)$/.exec(String(l.targetUrl))![1]}`);
+    });
+
     it('writes a batch atomically: a stale plan rejects the whole batch', async () => {
       await feed(store, [capture(A, day(1), [link(T)])]);
       const before = await store.dump();

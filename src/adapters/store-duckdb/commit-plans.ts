@@ -85,7 +85,10 @@ export async function stagePlans(
     'utinyint',
     'double',
   ]); // prettier-ignore
-  const fresh = new FreshStager(await conn.createAppender('stage_fresh', null, 'temp'));
+  const fresh = new FreshStager(
+    await conn.createAppender('stage_fresh', null, 'temp'),
+    await conn.createAppender('stage_targets', null, 'temp'),
+  );
   const seen = new ChunkWriter(await conn.createAppender('stage_seen', null, 'temp'), [
     'double',
     'bool',
@@ -275,12 +278,13 @@ export function applyStatements(run: ImportRun | null, counts: StagedCounts): st
   }
   if (counts.freshLinks > 0) {
     const fbit = (name: keyof typeof FLAG) => `(s.code & ${FLAG[name] << FRESH_CODE.flagsShift}) <> 0`;
-    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, s.target_url, h.host, h.domain,
+    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, t.url, h.host, h.domain,
       s.code & 31, ${fbit('followed')}, s.anchor, s.rel, ${fbit('nofollow')}, ${fbit('sponsored')},
       ${fbit('ugc')}, ${fbit('image')}, (s.code >> ${FRESH_CODE.placementShift}) & 7, ${ts('p.fresh_t')},
       ${ts('p.fresh_t')}, CASE WHEN p.fresh_counted THEN ${ts('p.fresh_t')} END,
       CASE WHEN NOT p.fresh_counted THEN ${ts('p.fresh_t')} END, p.fresh_lost_reason, NULL, NULL, ${ts('p.fresh_t')}
-      FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_hosts h ON h.idx = s.host_idx`);
+      FROM stage_fresh s JOIN stage_pages p ON p.idx = s.page_idx JOIN stage_targets t ON t.idx = s.target_idx
+      JOIN stage_hosts h ON h.idx = t.host_idx`);
     // A page's fresh links have consecutive ids (fresh_first ..): their sightings need no join with them.
     sql.push(`INSERT INTO link_sources SELECT
       unnest(range(CAST(fresh_first AS BIGINT), CAST(fresh_first AS BIGINT) + fresh_n)),

@@ -171,8 +171,8 @@ const STAGE_COLUMNS = {
     host_idx INTEGER, kind UTINYINT, flags UTINYINT, anchor VARCHAR, rel VARCHAR, placement UTINYINT,
     first_seen DOUBLE, last_seen DOUBLE, last_live DOUBLE, lost_at DOUBLE, lost_reason UTINYINT,
     reported_lost_at DOUBLE, reported_lost_reason UTINYINT, attrs_at DOUBLE`,
-  stage_fresh: `id DOUBLE, page_idx INTEGER, target_url VARCHAR, host_idx INTEGER, code INTEGER, anchor VARCHAR,
-    rel VARCHAR`,
+  stage_fresh: 'id DOUBLE, page_idx INTEGER, target_idx INTEGER, code INTEGER, anchor VARCHAR, rel VARCHAR',
+  stage_targets: 'idx INTEGER, url VARCHAR, host_idx INTEGER',
   stage_seen: 'link_id DOUBLE, is_new BOOLEAN, source_idx INTEGER, first DOUBLE, last DOUBLE',
   stage_urls: 'url VARCHAR',
   stage_ids: 'page_id INTEGER',
@@ -207,6 +207,7 @@ export const BATCH_STAGE_TABLES: readonly StageTable[] = [
   'stage_sources',
   'stage_links',
   'stage_fresh',
+  'stage_targets',
   'stage_seen',
   'stage_frontier',
 ];

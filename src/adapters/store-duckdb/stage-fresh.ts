@@ -1,9 +1,12 @@
 /**
  * Staging of first-capture links (core/ledger/plan-fresh.ts FreshLinks), the bulk of every import: each
- * link becomes one `stage_fresh` row (id, page_idx, target_url, host_idx, code, anchor, rel), written
- * straight into DuckDB's vectors (vector-chunk.ts) as the pages are staged, with no per-link objects.
- * `code` packs kind, flags and placement (FRESH_CODE in core/ledger/plan-fresh.ts); applyStatements
- * expands it.
+ * link becomes one `stage_fresh` row (id, page_idx, target_idx, code, anchor, rel), written straight into
+ * DuckDB's vectors (vector-chunk.ts) as the pages are staged, with no per-link objects. `code` packs kind,
+ * flags and placement (FRESH_CODE in core/ledger/plan-fresh.ts); applyStatements expands it.
+ *
+ * Target URLs are staged once per batch (`stage_targets`: idx, url, host_idx) and links refer to them by
+ * index: the pages of a site link to the same navigation and article URLs over and over, and a URL string
+ * is the most expensive value to hand to DuckDB (a native call, UTF-8 conversion and copies in the stage).
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { FreshLinks } from '../../core/ledger/plan-fresh.ts';
@@ -11,9 +14,13 @@ import { VectorChunk } from './vector-chunk.ts';
 
 export class FreshStager {
   private readonly rows: VectorChunk;
+  private readonly targetRows: VectorChunk;
+  /** Target URL -> its stage_targets idx, for this batch. */
+  private readonly targets = new Map<string, number>();
 
-  constructor(appender: DuckDBAppender) {
-    this.rows = new VectorChunk(appender, ['double', 'int', 'varchar', 'int', 'int', 'varchar', 'varchar']);
+  constructor(links: DuckDBAppender, targets: DuckDBAppender) {
+    this.rows = new VectorChunk(links, ['double', 'int', 'int', 'int', 'varchar', 'varchar']);
+    this.targetRows = new VectorChunk(targets, ['int', 'varchar', 'int']);
   }
 
   /** Stages a page's fresh links with ids from `firstId`; returns the id the next link gets. */
@@ -24,32 +31,44 @@ export class FreshStager {
     hostIdx: (host: string, domain: string) => number,
   ): number {
     const rows = this.rows;
+    const targets = this.targets;
     const n = f.targets.length;
     let lastHost = '';
     let lastHostIdx = -1;
     for (let i = 0; i < n; i++) {
-      const host = f.hosts[i]!;
-      // Links of a page often run to one host in a row: skip the map lookup then.
-      if (host !== lastHost || lastHostIdx < 0) {
-        lastHost = host;
-        lastHostIdx = hostIdx(host, f.domains[i]!);
+      const url = f.targets[i]!;
+      let target = targets.get(url);
+      if (target === undefined) {
+        const host = f.hosts[i]!;
+        // Links of a page often run to one host in a row: skip the map lookup then.
+        if (host !== lastHost || lastHostIdx < 0) {
+          lastHost = host;
+          lastHostIdx = hostIdx(host, f.domains[i]!);
+        }
+        target = targets.size;
+        targets.set(url, target);
+        const t = this.targetRows;
+        t.setInt(0, target);
+        t.setString(1, url);
+        t.setInt(2, lastHostIdx);
+        t.next();
       }
       rows.setDouble(0, firstId + i);
       rows.setInt(1, pageIdx);
-      rows.setString(2, f.targets[i]!);
-      rows.setInt(3, lastHostIdx);
+      rows.setInt(2, target);
       // The planner's code is the stored one: kind and placement indexes are those of LEDGER_KINDS and
       // PLACEMENTS (schema.ts), flag bits those of FLAG.
-      rows.setInt(4, f.codes[i]!);
-      rows.setString(5, f.anchors[i]!);
-      rows.setString(6, f.rels[i]!);
+      rows.setInt(3, f.codes[i]!);
+      rows.setString(4, f.anchors[i]!);
+      rows.setString(5, f.rels[i]!);
       rows.next();
     }
     return firstId + n;
   }
 
-  /** Appends the last rows and closes the appender. */
+  /** Appends the last rows and closes the appenders. */
   close(): void {
     this.rows.close();
+    this.targetRows.close();
   }
 }
