@@ -83,12 +83,44 @@ describe('linkledger import', () => {
     const first = cli('import', '--db', db, '--batch-links', '3000', warc);
     expect(first.status).toBe(0);
     expect(first.stderr).toMatch(/imported .*corpus\.warc\.gz as warc \(source warc\)/);
+    expect(first.stderr).not.toMatch(/hint/);
     const once = await ledgerDump(db);
     expect(once.counts.links).toBeGreaterThan(20_000);
     const again = cli('import', '--db', db, warc);
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/links new 0, updated 0, lost 0/);
     expect(await ledgerDump(db)).toEqual(once);
+  });
+
+  it('hints at --source when a Common Crawl segment names no crawl, and not once it is given', () => {
+    const segment = join(dir, 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz');
+    writeFileSync(
+      segment,
+      warcGzBytes([
+        {
+          type: 'response',
+          targetUri: 'https://news.example.com/a',
+          contentType: 'application/http; msgtype=response',
+          date: '2024-05-17T12:00:00Z',
+          block: httpResponse(200, { 'Content-Type': 'text/html' }, '<a href="https://acme.com/">Acme</a>'),
+        },
+      ]),
+    );
+    const guessed = cli('import', '--db', join(dir, 'segment.duckdb'), segment);
+    expect(guessed.status).toBe(0);
+    expect(guessed.stderr).toMatch(/\(source warc\)/);
+    expect(guessed.stderr).toMatch(/hint: .*names no crawl.*--source commoncrawl:CC-MAIN-YYYY-WW/);
+    const tagged = cli(
+      'import',
+      '--db',
+      join(dir, 'tagged.duckdb'),
+      '--source',
+      'commoncrawl:CC-MAIN-2024-22',
+      segment,
+    );
+    expect(tagged.status).toBe(0);
+    expect(tagged.stderr).toMatch(/\(source commoncrawl:CC-MAIN-2024-22\)/);
+    expect(tagged.stderr).not.toMatch(/hint/);
   });
 
   it('resumes after kill -9 and ends with the ledger of one clean import', async () => {

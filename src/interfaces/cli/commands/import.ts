@@ -77,7 +77,7 @@ export function registerImport(program: Command, deps: CliDeps): void {
             },
           });
           progress.clear();
-          if (!flags.quiet) process.stderr.write(formatRun(run));
+          if (!flags.quiet) process.stderr.write(formatRun(run, !flags.source));
         }
       } finally {
         await store.close();
@@ -85,7 +85,10 @@ export function registerImport(program: Command, deps: CliDeps): void {
     });
 }
 
-function formatRun(run: ImportRun): string {
+/** A Common Crawl segment's file name: `CC-MAIN-<14-digit timestamp>-...` (it names no crawl id). */
+const CC_SEGMENT_FILE = /CC-MAIN-\d{14}-/;
+
+function formatRun(run: ImportRun, sourceGuessed: boolean): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const s = run.stats;
   const seconds = ((run.finishedAt ?? run.updatedAt) - run.startedAt) / 1000;
@@ -100,5 +103,11 @@ function formatRun(run: ImportRun): string {
     lines.push(`  bad rows ${n(s.badRows)}:`);
     for (const bad of s.badRowSamples) lines.push(`    line ${bad.line}: ${bad.reason}`);
   }
+  // The crawl id cannot be read off a segment's name (its date does not say which crawl it belongs to).
+  if (sourceGuessed && run.source === 'warc' && CC_SEGMENT_FILE.test(basename(run.input)))
+    lines.push(
+      '  hint: this looks like a Common Crawl file, but its warcinfo names no crawl (isPartOf), so its links are tagged `warc`; ' +
+        'to tag them by crawl, import with --source commoncrawl:CC-MAIN-YYYY-WW',
+    );
   return `${lines.join('\n')}\n`;
 }
