@@ -109,7 +109,9 @@ describe('linkledger import', () => {
     const guessed = cli('import', '--db', join(dir, 'segment.duckdb'), segment);
     expect(guessed.status).toBe(0);
     expect(guessed.stderr).toMatch(/\(source warc\)/);
-    expect(guessed.stderr).toMatch(/hint: .*names no crawl.*--source commoncrawl:CC-MAIN-YYYY-WW/);
+    expect(guessed.stderr).toMatch(
+      /hint: .*nor its path names the crawl.*--source commoncrawl:CC-MAIN-YYYY-WW/,
+    );
     const tagged = cli(
       'import',
       '--db',

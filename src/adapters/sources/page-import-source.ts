@@ -5,12 +5,12 @@
  *     middle: it restarts from the top, which gives the same ledger since re-importing a capture is a no-op.
  *   - HTML files: a checkpoint is the index of the next file of the sorted list.
  * Source tag: `--source`, else `commoncrawl:<crawl id>` when the WARC's warcinfo says `isPartOf: CC-MAIN-...`
- * (or its name carries a crawl id), else `warc` / `html`. HTML pages are read with their text digest
+ * (or its name or folder carries a crawl id), else `warc` / `html`. HTML pages are read with their text digest
  * (PageInfo.textDigest -> pages.text_digest).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { BadInputError } from '../../core/errors.ts';
 import { type ExtractStats, emptyStats, totalProblems } from '../../core/extract/stats.ts';
 import type { Checkpoint } from '../../core/ledger/import-run.ts';
@@ -101,7 +101,11 @@ function problemsOf(stats: ExtractStats) {
   };
 }
 
-/** `commoncrawl:<id>` from the first warcinfo record's `isPartOf` or from the file name; else `warc`. */
+/**
+ * `commoncrawl:<id>` from the first warcinfo record's `isPartOf`, else from the file name, else from the
+ * folders it is in (Common Crawl's own layout: `crawl-data/CC-MAIN-2024-22/segments/.../CC-MAIN-2024...`,
+ * whose file names carry a segment's timestamp, not the crawl); else `warc`.
+ */
 async function warcSourceTag(file: string): Promise<SourceTag> {
   for await (const event of readWarc(createReadStream(file), { file })) {
     if (event.kind === 'record' && event.type === 'warcinfo') {
@@ -111,7 +115,7 @@ async function warcSourceTag(file: string): Promise<SourceTag> {
     }
     break; // only the first record can be the file's warcinfo
   }
-  const fromName = CRAWL_ID.exec(basename(file))?.[0];
+  const fromName = CRAWL_ID.exec(basename(file))?.[0] ?? CRAWL_ID.exec(dirname(resolve(file)))?.[0];
   return fromName ? commonCrawlSource(fromName) : 'warc';
 }
 

@@ -106,7 +106,7 @@ function formatRun(run: ImportRun, sourceGuessed: boolean): string {
   // The crawl id cannot be read off a segment's name (its date does not say which crawl it belongs to).
   if (sourceGuessed && run.source === 'warc' && CC_SEGMENT_FILE.test(basename(run.input)))
     lines.push(
-      '  hint: this looks like a Common Crawl file, but its warcinfo names no crawl (isPartOf), so its links are tagged `warc`; ' +
+      '  hint: this looks like a Common Crawl file, but neither its warcinfo (isPartOf) nor its path names the crawl, so its links are tagged `warc`; ' +
         'to tag them by crawl, import with --source commoncrawl:CC-MAIN-YYYY-WW',
     );
   return `${lines.join('\n')}\n`;
