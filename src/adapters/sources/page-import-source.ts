@@ -36,6 +36,8 @@ export interface PageImportOptions {
 }
 
 const CRAWL_ID = /CC-MAIN-\d{4}-\d{2}/;
+/** A Common Crawl segment's file name: `CC-MAIN-<14-digit timestamp>-...` (no crawl id in it). */
+const CC_SEGMENT_FILE = /CC-MAIN-\d{14}-/;
 
 export async function warcImportSource(
   input: DetectedInput,
@@ -43,13 +45,19 @@ export async function warcImportSource(
 ): Promise<ImportSource> {
   const identity = await fileIdentity(input.path);
   const source = options.source ?? (await warcSourceTag(input.path));
-  return pageImportSource({
+  const imported = pageImportSource({
     identity,
     format: 'warc',
     source,
     totalBytes: identity.size,
     read: (from) => warcRead(input.path, from, source, identity.mtimeMs),
   });
+  // A segment's name carries its date, which does not say for sure which crawl it belongs to.
+  if (!options.source && source === 'warc' && CC_SEGMENT_FILE.test(basename(input.path)))
+    imported.hint =
+      'this looks like a Common Crawl file, but neither its warcinfo (isPartOf) nor its path names the crawl, ' +
+      'so its links are tagged `warc`; to tag them by crawl, import with --source commoncrawl:CC-MAIN-YYYY-WW';
+  return imported;
 }
 
 async function* warcRead(

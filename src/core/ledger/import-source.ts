@@ -32,6 +32,8 @@ export interface ImportSource {
   totalBytes: number | null;
   /** Records from `from` on; `{offset: 0, line: 1}` is the start. */
   read(from: Checkpoint): AsyncIterable<IngestItem>;
+  /** Advice for the user about this input (e.g. how to tag it better), shown with the import's summary. */
+  hint?: string;
 }
 
 export const START: Checkpoint = { offset: 0, line: 1 };

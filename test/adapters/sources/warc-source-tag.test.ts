@@ -26,12 +26,14 @@ const warcinfo = (isPartOf: string): TestRecord => ({
 });
 const SEGMENT_FILE = 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz';
 
-async function tagOf(folder: string, name: string, records: TestRecord[]): Promise<string> {
+async function sourceOf(folder: string, name: string, records: TestRecord[]) {
   const path = join(dir, folder, name);
   mkdirSync(join(dir, folder), { recursive: true });
   writeFileSync(path, warcGzBytes(records));
-  return (await warcImportSource(await detectInput(path), { now: 0 })).source;
+  return warcImportSource(await detectInput(path), { now: 0 });
 }
+const tagOf = async (folder: string, name: string, records: TestRecord[]) =>
+  (await sourceOf(folder, name, records)).source;
 
 describe('the source tag of a WARC import', () => {
   it('is the crawl the warcinfo names, whatever the file is called', async () => {
@@ -54,5 +56,14 @@ describe('the source tag of a WARC import', () => {
   it('is `warc` when nothing names the crawl (a segment timestamp is not a crawl id)', async () => {
     expect(await tagOf('c', SEGMENT_FILE, [response])).toBe('warc');
     expect(await tagOf('d', 'mine.warc.gz', [warcinfo('my-own-crawl'), response])).toBe('warc');
+  });
+
+  it('comes with a hint to pass --source only for a Common Crawl segment that names no crawl', async () => {
+    expect((await sourceOf('e', SEGMENT_FILE, [response])).hint).toMatch(
+      /nor its path names the crawl.*--source commoncrawl:CC-MAIN-YYYY-WW/,
+    );
+    expect((await sourceOf('f', 'mine.warc.gz', [response])).hint).toBeUndefined();
+    const folder = 'crawl-data/CC-MAIN-2024-22/segments/1715971057216.39/warc';
+    expect((await sourceOf(folder, SEGMENT_FILE, [response])).hint).toBeUndefined();
   });
 });

@@ -77,7 +77,7 @@ export function registerImport(program: Command, deps: CliDeps): void {
             },
           });
           progress.clear();
-          if (!flags.quiet) process.stderr.write(formatRun(run, !flags.source));
+          if (!flags.quiet) process.stderr.write(formatRun(run, source.hint));
         }
       } finally {
         await store.close();
@@ -85,10 +85,7 @@ export function registerImport(program: Command, deps: CliDeps): void {
     });
 }
 
-/** A Common Crawl segment's file name: `CC-MAIN-<14-digit timestamp>-...` (it names no crawl id). */
-const CC_SEGMENT_FILE = /CC-MAIN-\d{14}-/;
-
-function formatRun(run: ImportRun, sourceGuessed: boolean): string {
+function formatRun(run: ImportRun, hint: string | undefined): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const s = run.stats;
   const seconds = ((run.finishedAt ?? run.updatedAt) - run.startedAt) / 1000;
@@ -103,11 +100,6 @@ function formatRun(run: ImportRun, sourceGuessed: boolean): string {
     lines.push(`  bad rows ${n(s.badRows)}:`);
     for (const bad of s.badRowSamples) lines.push(`    line ${bad.line}: ${bad.reason}`);
   }
-  // The crawl id cannot be read off a segment's name (its date does not say which crawl it belongs to).
-  if (sourceGuessed && run.source === 'warc' && CC_SEGMENT_FILE.test(basename(run.input)))
-    lines.push(
-      '  hint: this looks like a Common Crawl file, but neither its warcinfo (isPartOf) nor its path names the crawl, so its links are tagged `warc`; ' +
-        'to tag them by crawl, import with --source commoncrawl:CC-MAIN-YYYY-WW',
-    );
+  if (hint) lines.push(`  hint: ${hint}`);
   return `${lines.join('\n')}\n`;
 }
