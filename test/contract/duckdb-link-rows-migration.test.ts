@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import { LEDGER_KINDS } from '../../src/adapters/store-duckdb/schema.ts';
+import { targetUrlSql } from '../../src/adapters/store-duckdb/target-url.ts';
 import { LOST_REASONS } from '../../src/core/ledger/model.ts';
 import { PLACEMENTS } from '../../src/core/link/link.ts';
 import { withDuckDbFile } from '../support/duckdb-file.ts';
-import { feed, randomScenario } from './ledger-fixtures.ts';
+import { capture, day, feed, link, randomScenario } from './ledger-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-link-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,6 +62,59 @@ describe('DuckDB ledger: files with the old links table', () => {
     expect(await sql(path, 'SELECT 1')).toEqual([
       { table_name: 'link_rows', table_type: 'BASE TABLE' },
       { table_name: 'links', table_type: 'VIEW' },
+    ]);
+  });
+
+  it('splits the whole target URLs of older link_rows into scheme code and rest: the same ledger', async () => {
+    // Odd shapes on purpose: non-ASCII (DuckDB counts characters, JS UTF-16 units), user info, a port.
+    const odd = capture('https://odd.example.net/p', day(3), [
+      link('https://bücher.example/straße?q=ü'),
+      link('http://bücher.example'),
+      link('https://user:pw@shop.odd.example/private'),
+      link('https://shop.odd.example:8443/a'),
+      link('https://[2001:db8::1]/x'),
+    ]);
+    const first = [...randomScenario(33, 20, 3), odd];
+    const later = randomScenario(34, 20, 3);
+    const path = join(dir, 'whole-urls.duckdb');
+    const store = await DuckDbLedgerStore.open({ path });
+    await feed(store, first);
+    const before = await store.dump();
+    await store.close();
+    expect(before.links.map((l) => l.targetUrl)).toContain('https://bücher.example/straße?q=ü');
+    // The layout sessions 6 to 9 wrote: link_rows with the whole target URL.
+    await sql(
+      path,
+      `CREATE TABLE link_rows_old AS SELECT id, page_id, ${targetUrlSql('r')} AS target_url, target_host,
+         target_domain, kind, followed, anchor, rel, nofollow, sponsored, ugc, image, placement, first_seen,
+         last_seen, last_live, lost_at, lost_reason, reported_lost_at, reported_lost_reason, attrs_at
+         FROM link_rows r ORDER BY rowid;
+       DROP VIEW links; DROP TABLE link_rows; ALTER TABLE link_rows_old RENAME TO link_rows; CHECKPOINT`,
+    );
+
+    const reopened = await DuckDbLedgerStore.open({ path });
+    try {
+      expect(await reopened.dump()).toEqual(before);
+      await feed(reopened, later);
+      const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean-split.duckdb') });
+      await feed(clean, first);
+      await feed(clean, later);
+      expect(await reopened.dump()).toEqual(await clean.dump());
+      await clean.close();
+    } finally {
+      await reopened.close();
+    }
+    const stored = await withDuckDbFile(path, async (conn) =>
+      (
+        await conn.runAndReadAll(`SELECT target_scheme AS scheme, target_rest AS rest FROM link_rows
+          WHERE target_host IN ('bücher.example', 'shop.odd.example') ORDER BY rest`)
+      ).getRowObjectsJS(),
+    );
+    expect(stored).toEqual([
+      { scheme: 1, rest: '' },
+      { scheme: 2, rest: '/straße?q=ü' },
+      { scheme: 2, rest: ':8443/a' },
+      { scheme: 0, rest: 'https://user:pw@shop.odd.example/private' },
     ]);
   });
 

@@ -115,6 +115,57 @@ export function describeReportContract(name: string, open: StoreFactory): void {
       expect(lost[0]).toMatchObject({ lostAt: new Date(day(40)).toISOString(), lostReason: 'removed' });
     });
 
+    it('finds and gives back target URLs of every shape, by url and by prefix', async () => {
+      // Stores may keep a URL in parts (the DuckDB store cuts `scheme://host`); every shape must come back
+      // whole and be found by its own URL only: ports, user info, IPv6, punycode, a look-alike longer host.
+      const targets = [
+        'http://shop.acme.com/a',
+        'https://shop.acme.com/a',
+        'https://shop.acme.com:8443/a',
+        'https://user:pw@shop.acme.com/private',
+        'https://[2001:db8::1]/x',
+        'https://xn--bcher-kva.example/stra%C3%9Fe?q=%C3%BC',
+        'https://shop.acme.com/?q=1',
+        'https://shop.acme.com/',
+        'https://shop.acme.com.evil.net/a',
+      ];
+      const shapes = await open();
+      try {
+        // The first capture's links take the bulk path, the later capture's new links the general one.
+        const source = 'https://src.example.org/p';
+        await feed(shapes, [
+          capture(
+            source,
+            day(1),
+            targets.slice(0, 5).map((t) => link(t)),
+          ),
+          capture(
+            source,
+            day(2),
+            targets.map((t) => link(t)),
+          ),
+        ]);
+        const found = async (target: string, scope: 'url' | 'prefix') =>
+          (await reportBacklinks(shapes, { target, scope, includeInternal: true, limit: 100 }))
+            .map((r) => r.targetUrl)
+            .sort();
+        for (const target of targets) expect(await found(target, 'url'), target).toEqual([target]);
+        expect(await found('https://shop.acme.com/a', 'prefix')).toEqual(['https://shop.acme.com/a']);
+        expect(await found('http://shop.acme.com/', 'prefix')).toEqual(['http://shop.acme.com/a']);
+        expect(await found('https://shop.acme.com/', 'prefix')).toEqual([
+          'https://shop.acme.com/',
+          'https://shop.acme.com/?q=1',
+          'https://shop.acme.com/a',
+        ]);
+        const pages = await reportPages(shapes, { target: 'shop.acme.com', scope: 'host', limit: 100 });
+        expect(pages.map((r) => r.targetUrl).sort()).toEqual(
+          targets.filter((t) => t.includes('shop.acme.com') && !t.includes('evil')).sort(),
+        );
+      } finally {
+        await shapes.close();
+      }
+    });
+
     it('pages through results', async () => {
       const all = await pairs({ target: 'acme.com' });
       const pageTwo = (await reportBacklinks(store, { target: 'acme.com', limit: 2, offset: 2 })).map(

@@ -14,6 +14,7 @@ import { PLACEMENTS } from '../../core/link/link.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { BATCH_STAGE_TABLES, FLAG, FRESH_CODE, LEDGER_KINDS, resetStage, ts } from './schema.ts';
 import { FreshStager } from './stage-fresh.ts';
+import { targetRestOf, targetSchemeOf } from './target-url.ts';
 
 export interface IdCounters {
   nextPageId: number;
@@ -69,6 +70,7 @@ export async function stagePlans(
     'int',
     'bool',
     'bool',
+    'utinyint',
     'varchar',
     'int',
     'utinyint',
@@ -217,22 +219,24 @@ function stageLink(
   c[1]![r] = pageIdx;
   c[2]![r] = isNew;
   c[3]![r] = true;
-  c[4]![r] = isNew ? l.targetUrl : null;
-  c[5]![r] = hostIdx;
-  c[6]![r] = kindCode.get(l.kind)!;
-  c[7]![r] = flagsOf(l);
+  const scheme = isNew ? targetSchemeOf(l.targetUrl, l.targetHost) : null;
+  c[4]![r] = scheme;
+  c[5]![r] = scheme === null ? null : targetRestOf(l.targetUrl, l.targetHost, scheme);
+  c[6]![r] = hostIdx;
+  c[7]![r] = kindCode.get(l.kind)!;
+  c[8]![r] = flagsOf(l);
   // Empty strings travel as NULL (no string copy); applyStaged turns them back into ''.
-  c[8]![r] = l.anchor === '' ? null : l.anchor;
-  c[9]![r] = l.rel === '' ? null : l.rel;
-  c[10]![r] = placementCode.get(l.placement)!;
-  c[11]![r] = l.firstSeen;
-  c[12]![r] = l.lastSeen;
-  c[13]![r] = l.lastLive;
-  c[14]![r] = l.lostAt;
-  c[15]![r] = l.lostReason === null ? null : reasonCode.get(l.lostReason)!;
-  c[16]![r] = l.reportedLostAt;
-  c[17]![r] = l.reportedLostReason === null ? null : reasonCode.get(l.reportedLostReason)!;
-  c[18]![r] = l.attrsAt;
+  c[9]![r] = l.anchor === '' ? null : l.anchor;
+  c[10]![r] = l.rel === '' ? null : l.rel;
+  c[11]![r] = placementCode.get(l.placement)!;
+  c[12]![r] = l.firstSeen;
+  c[13]![r] = l.lastSeen;
+  c[14]![r] = l.lastLive;
+  c[15]![r] = l.lostAt;
+  c[16]![r] = l.lostReason === null ? null : reasonCode.get(l.lostReason)!;
+  c[17]![r] = l.reportedLostAt;
+  c[18]![r] = l.reportedLostReason === null ? null : reasonCode.get(l.reportedLostReason)!;
+  c[19]![r] = l.attrsAt;
   w.next();
 }
 
@@ -268,7 +272,8 @@ export function applyStatements(run: ImportRun | null, counts: StagedCounts): st
       FROM stage_captures c JOIN stage_pages p ON p.idx = c.page_idx`);
   }
   if (counts.newLinks > 0) {
-    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, s.target_url, h.host, h.domain,
+    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, s.target_scheme, s.target_rest, h.host,
+      h.domain,
       s.kind, ${bit('followed')}, coalesce(s.anchor, ''), coalesce(s.rel, ''), ${bit('nofollow')},
       ${bit('sponsored')}, ${bit('ugc')}, ${bit('image')}, s.placement, ${ts('s.first_seen')}, ${ts('s.last_seen')},
       ${ts('s.last_live')}, ${ts('s.lost_at')}, s.lost_reason, ${ts('s.reported_lost_at')}, s.reported_lost_reason,
@@ -278,7 +283,7 @@ export function applyStatements(run: ImportRun | null, counts: StagedCounts): st
   }
   if (counts.freshLinks > 0) {
     const fbit = (name: keyof typeof FLAG) => `(s.code & ${FLAG[name] << FRESH_CODE.flagsShift}) <> 0`;
-    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, t.url, h.host, h.domain,
+    sql.push(`INSERT INTO link_rows SELECT CAST(s.id AS BIGINT), p.page_id, t.scheme, t.rest, h.host, h.domain,
       s.code & 31, ${fbit('followed')}, s.anchor, s.rel, ${fbit('nofollow')}, ${fbit('sponsored')},
       ${fbit('ugc')}, ${fbit('image')}, (s.code >> ${FRESH_CODE.placementShift}) & 7, ${ts('p.fresh_t')},
       ${ts('p.fresh_t')}, CASE WHEN p.fresh_counted THEN ${ts('p.fresh_t')} END,

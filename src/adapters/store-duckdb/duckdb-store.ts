@@ -64,7 +64,7 @@ import { ConnectionTurns } from './connection-turns.ts';
 import { applyFrontier, crawlJobs, frontierOf, saveCrawlJob, stageFrontier } from './crawl-queries.ts';
 import { dumpLedger } from './dump.ts';
 import { loadStates } from './load-state.ts';
-import { migrateLinksTable } from './migrate-links.ts';
+import { migrateLinksTable, migrateTargetUrls } from './migrate-links.ts';
 import { clusterInPlace, copyClustered, unclusteredShare } from './optimize.ts';
 import { ReaderPool } from './reader-pool.ts';
 import {
@@ -161,6 +161,7 @@ export class DuckDbLedgerStore implements LedgerStore {
       await conn.run(TABLES_DDL);
       await conn.run(MIGRATE_DDL);
       await migrateLinksTable(conn);
+      await migrateTargetUrls(conn);
       await conn.run(LINKS_VIEW);
       await conn.run(STAGE_DDL);
       const version = (

@@ -3,9 +3,14 @@
  * and domain on every row and spells kinds, placements and lost reasons out. At connect such a table is
  * moved into `link_rows` (codes instead of text, no source columns) in one transaction, in its row order,
  * and `links` becomes the view (schema.ts LINKS_VIEW) that reads exactly as the table did.
+ *
+ * Ledger files written before target URLs were stored without their `scheme://host` (target-url.ts) hold
+ * `link_rows.target_url`: at connect it is rewritten into `target_scheme` and `target_rest`, in row order
+ * (so a clustered file stays clustered), in one transaction.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { KIND_LIST, LOST_REASON_LIST, PLACEMENT_LIST } from './schema.ts';
+import { KIND_LIST, LINK_ROWS_COLUMNS, LOST_REASON_LIST, PLACEMENT_LIST } from './schema.ts';
+import { splitTargetSql } from './target-url.ts';
 
 const code = (list: string, column: string) =>
   `CASE WHEN ${column} IS NULL THEN NULL ELSE list_position(${list}, ${column}) - 1 END`;
@@ -19,17 +24,46 @@ export async function migrateLinksTable(conn: DuckDBConnection): Promise<boolean
       WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'links'`)
   ).getRowObjectsJS();
   if (found[0]?.table_type !== 'BASE TABLE') return false;
+  const split = splitTargetSql('target_url', 'target_host');
   try {
     await conn.run(`BEGIN TRANSACTION;
       SELECT CASE WHEN count(*) > 0 THEN error('links: a kind, placement or lost reason this build does not know')
         END FROM links WHERE ${unknown(KIND_LIST, 'kind')} OR ${unknown(PLACEMENT_LIST, 'placement')}
         OR ${unknown(LOST_REASON_LIST, 'lost_reason')} OR ${unknown(LOST_REASON_LIST, 'reported_lost_reason')};
-      INSERT INTO link_rows SELECT id, page_id, target_url, target_host, target_domain, ${code(KIND_LIST, 'kind')},
+      INSERT INTO link_rows SELECT id, page_id, ${split.scheme}, ${split.rest}, target_host, target_domain,
+        ${code(KIND_LIST, 'kind')},
         followed, anchor, rel, nofollow, sponsored, ugc, image, ${code(PLACEMENT_LIST, 'placement')}, first_seen,
         last_seen, last_live, lost_at, ${code(LOST_REASON_LIST, 'lost_reason')}, reported_lost_at,
         ${code(LOST_REASON_LIST, 'reported_lost_reason')}, attrs_at
         FROM links ORDER BY rowid;
       DROP TABLE links;
+      COMMIT`);
+  } catch (error) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return true;
+}
+
+/** Rewrites a `link_rows` that still stores whole target URLs; true when there was one. */
+export async function migrateTargetUrls(conn: DuckDBConnection): Promise<boolean> {
+  const found = (
+    await conn.runAndReadAll(`SELECT 1 FROM information_schema.columns
+      WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'link_rows'
+        AND column_name = 'target_url'`)
+  ).getRowObjectsJS();
+  if (found.length === 0) return false;
+  const split = splitTargetSql('target_url', 'target_host');
+  try {
+    await conn.run(`BEGIN TRANSACTION;
+      CREATE TABLE link_rows_split (${LINK_ROWS_COLUMNS});
+      INSERT INTO link_rows_split SELECT id, page_id, ${split.scheme}, ${split.rest}, target_host, target_domain,
+        kind, followed, anchor, rel, nofollow, sponsored, ugc, image, placement, first_seen, last_seen, last_live,
+        lost_at, lost_reason, reported_lost_at, reported_lost_reason, attrs_at
+        FROM link_rows ORDER BY rowid;
+      DROP VIEW IF EXISTS links;
+      DROP TABLE link_rows;
+      ALTER TABLE link_rows_split RENAME TO link_rows;
       COMMIT`);
   } catch (error) {
     await conn.run('ROLLBACK').catch(() => undefined);

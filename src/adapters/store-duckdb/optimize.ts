@@ -13,7 +13,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { LINK_ROWS_COLUMNS, LINK_SOURCES_COLUMNS, LINKS_VIEW, TABLES_DDL } from './schema.ts';
 
 // What reports filter on, most selective last: domain, then host and URL (host and url scopes prune too).
-const LINK_ORDER = 'target_domain, target_host, target_url, page_id';
+// Within a host the URL's rest (target-url.ts) clusters it: url filters prune on target_rest.
+const LINK_ORDER = 'target_domain, target_host, target_rest, page_id';
 
 export async function unclusteredShare(conn: DuckDBConnection): Promise<number> {
   const [row] = (

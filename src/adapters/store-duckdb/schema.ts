@@ -18,6 +18,7 @@
 import { LOST_REASONS } from '../../core/ledger/model.ts';
 import { FRESH_CODE, FRESH_FLAG } from '../../core/ledger/plan-fresh.ts';
 import { LINK_KINDS, PLACEMENTS } from '../../core/link/link.ts';
+import { targetUrlSql } from './target-url.ts';
 
 export const SCHEMA_VERSION = '1';
 
@@ -32,13 +33,15 @@ export const LEDGER_KINDS = [...LINK_KINDS, 'webgraph'] as const;
  * Reports read the `links` view (LINKS_VIEW), which adds the source page's URL and domain from `pages` and
  * spells the codes out. Keeping those out of every row halved the cost of writing a link (the source URL
  * repeated per link and four text columns of a handful of values; bench/results/ledger.md, session 6).
+ * The target URL is stored without its `scheme://host` start (target-url.ts), and the view rebuilds it.
  * `kind`, `placement` and the lost reasons are indexes into LEDGER_KINDS, PLACEMENTS and LOST_REASONS:
  * those lists may only grow at their end (a test pins them).
  */
 export const LINK_ROWS_COLUMNS = `
   id BIGINT NOT NULL,
   page_id INTEGER NOT NULL,
-  target_url VARCHAR NOT NULL,
+  target_scheme UTINYINT NOT NULL,
+  target_rest VARCHAR NOT NULL,
   target_host VARCHAR NOT NULL,
   target_domain VARCHAR NOT NULL,
   kind UTINYINT NOT NULL,
@@ -167,12 +170,12 @@ const STAGE_COLUMNS = {
   stage_captures: 'page_idx INTEGER, captured_at DOUBLE, source VARCHAR, state VARCHAR',
   stage_hosts: 'idx INTEGER, host VARCHAR, domain VARCHAR',
   stage_sources: 'idx INTEGER, source VARCHAR',
-  stage_links: `id DOUBLE, page_idx INTEGER, is_new BOOLEAN, changed BOOLEAN, target_url VARCHAR,
-    host_idx INTEGER, kind UTINYINT, flags UTINYINT, anchor VARCHAR, rel VARCHAR, placement UTINYINT,
+  stage_links: `id DOUBLE, page_idx INTEGER, is_new BOOLEAN, changed BOOLEAN, target_scheme UTINYINT,
+    target_rest VARCHAR, host_idx INTEGER, kind UTINYINT, flags UTINYINT, anchor VARCHAR, rel VARCHAR, placement UTINYINT,
     first_seen DOUBLE, last_seen DOUBLE, last_live DOUBLE, lost_at DOUBLE, lost_reason UTINYINT,
     reported_lost_at DOUBLE, reported_lost_reason UTINYINT, attrs_at DOUBLE`,
   stage_fresh: 'id DOUBLE, page_idx INTEGER, target_idx INTEGER, code INTEGER, anchor VARCHAR, rel VARCHAR',
-  stage_targets: 'idx INTEGER, url VARCHAR, host_idx INTEGER',
+  stage_targets: 'idx INTEGER, scheme INTEGER, rest VARCHAR, host_idx INTEGER',
   stage_seen: 'link_id DOUBLE, is_new BOOLEAN, source_idx INTEGER, first DOUBLE, last DOUBLE',
   stage_urls: 'url VARCHAR',
   stage_ids: 'page_id INTEGER',
@@ -230,8 +233,8 @@ export const LOST_REASON_LIST = codeList(LOST_REASONS);
  * every report query reads. Created after TABLES_DDL and the migration of older files (migrate-links.ts).
  */
 export const LINKS_VIEW = `CREATE OR REPLACE VIEW links AS SELECT r.id, r.page_id, p.url AS source_url,
-  p.domain AS source_domain, r.target_url, r.target_host, r.target_domain, ${KIND_LIST}[r.kind + 1] AS kind,
-  r.followed, r.anchor, r.rel, r.nofollow, r.sponsored, r.ugc, r.image,
+  p.domain AS source_domain, ${targetUrlSql('r')} AS target_url, r.target_scheme, r.target_rest, r.target_host,
+  r.target_domain, ${KIND_LIST}[r.kind + 1] AS kind, r.followed, r.anchor, r.rel, r.nofollow, r.sponsored, r.ugc, r.image,
   ${PLACEMENT_LIST}[r.placement + 1] AS placement, r.first_seen, r.last_seen, r.last_live, r.lost_at,
   ${LOST_REASON_LIST}[r.lost_reason + 1] AS lost_reason, r.reported_lost_at,
   ${LOST_REASON_LIST}[r.reported_lost_reason + 1] AS reported_lost_reason, r.attrs_at

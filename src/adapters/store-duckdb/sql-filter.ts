@@ -3,7 +3,9 @@
  * matchesFilter (the contract suite checks they agree). Target host/domain come first in the clause: they
  * are the selective, zonemap-friendly predicates once `optimize()` has clustered links by target.
  */
+import { fastHostOf } from '../../core/ledger/keys.ts';
 import type { LinkFilter } from '../../core/ledger/query.ts';
+import { targetRestOf, targetSchemeOf } from './target-url.ts';
 
 export type SqlParam = string | number | boolean;
 
@@ -24,6 +26,8 @@ export function whereOf(f: LinkFilter, params: Params, options: { ignoreStatus?:
   switch (t.scope) {
     case 'url':
       if (t.hosts.length > 0) parts.push(`target_host IN (${params.list(t.hosts)})`);
+      // target_rest is stored (zonemaps prune on it, unlike the rebuilt target_url); both checks are needed.
+      parts.push(`target_rest IN (${params.list(restsOf(t.values))})`);
       parts.push(`target_url IN (${params.list(t.values)})`);
       break;
     case 'prefix':
@@ -46,6 +50,19 @@ export function whereOf(f: LinkFilter, params: Params, options: { ignoreStatus?:
   if (f.firstSeenSince !== null)
     parts.push(`first_seen >= epoch_ms(CAST(${params.add(f.firstSeenSince)} AS BIGINT))`);
   return parts.join(' AND ');
+}
+
+/**
+ * The `target_rest` a link to each of `urls` has (target-url.ts): the URL after `scheme://host`, with the
+ * host the ledger stores for it (fastHostOf, as `hosts` hints are), or the whole URL under scheme 0.
+ */
+function restsOf(urls: readonly string[]): string[] {
+  const rests = new Set<string>();
+  for (const url of urls) {
+    const host = fastHostOf(url);
+    rests.add(host === null ? url : targetRestOf(url, host, targetSchemeOf(url, host)));
+  }
+  return [...rests];
 }
 
 export function direction(order: 'asc' | 'desc'): string {

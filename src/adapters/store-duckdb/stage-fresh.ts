@@ -4,12 +4,13 @@
  * DuckDB's vectors (vector-chunk.ts) as the pages are staged, with no per-link objects. `code` packs kind,
  * flags and placement (FRESH_CODE in core/ledger/plan-fresh.ts); applyStatements expands it.
  *
- * Target URLs are staged once per batch (`stage_targets`: idx, url, host_idx) and links refer to them by
+ * Target URLs are staged once per batch (`stage_targets`: idx, scheme, rest, host_idx: target-url.ts) and links refer to them by
  * index: the pages of a site link to the same navigation and article URLs over and over, and a URL string
  * is the most expensive value to hand to DuckDB (a native call, UTF-8 conversion and copies in the stage).
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { FreshLinks } from '../../core/ledger/plan-fresh.ts';
+import { targetRestOf, targetSchemeOf } from './target-url.ts';
 import { VectorChunk } from './vector-chunk.ts';
 
 export class FreshStager {
@@ -20,7 +21,7 @@ export class FreshStager {
 
   constructor(links: DuckDBAppender, targets: DuckDBAppender) {
     this.rows = new VectorChunk(links, ['double', 'int', 'int', 'int', 'varchar', 'varchar']);
-    this.targetRows = new VectorChunk(targets, ['int', 'varchar', 'int']);
+    this.targetRows = new VectorChunk(targets, ['int', 'int', 'varchar', 'int']);
   }
 
   /** Stages a page's fresh links with ids from `firstId`; returns the id the next link gets. */
@@ -47,10 +48,12 @@ export class FreshStager {
         }
         target = targets.size;
         targets.set(url, target);
+        const scheme = targetSchemeOf(url, host);
         const t = this.targetRows;
         t.setInt(0, target);
-        t.setString(1, url);
-        t.setInt(2, lastHostIdx);
+        t.setInt(1, scheme);
+        t.setString(2, targetRestOf(url, host, scheme));
+        t.setInt(3, lastHostIdx);
         t.next();
       }
       rows.setDouble(0, firstId + i);
