@@ -110,7 +110,7 @@ describe('linkledger import', () => {
     expect(guessed.status).toBe(0);
     expect(guessed.stderr).toMatch(/\(source warc\)/);
     expect(guessed.stderr).toMatch(
-      /hint: .*nor its path names the crawl.*--source commoncrawl:CC-MAIN-YYYY-WW/,
+      /hint: .*nor its path names the crawl.*source commoncrawl:CC-MAIN-YYYY-WW \(--source .*`source` in an API import job\)/,
     );
     const tagged = cli(
       'import',

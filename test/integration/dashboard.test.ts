@@ -488,6 +488,34 @@ describe('dashboard', () => {
     expect(await row.getByTestId('job-result').textContent()).toContain('1 file · 16 records');
     const jobs = await api<{ data: { kind: string; state: string; progress: { done: number } }[] }>('jobs');
     expect(jobs.data[0]).toMatchObject({ kind: 'import', state: 'done', progress: { done: size } });
+    expect(await row.getByTestId('job-hint').count()).toBe(0);
+  });
+
+  it('shows the hint of an import under its result: a Common Crawl segment whose crawl is named nowhere', async () => {
+    await newPage();
+    const file = join(importDir, 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz');
+    writeFileSync(
+      file,
+      warcGzBytes([
+        {
+          type: 'response',
+          targetUri: 'https://news.example.com/a',
+          contentType: 'application/http; msgtype=response',
+          date: '2024-05-17T12:00:00Z',
+          block: httpResponse(200, { 'Content-Type': 'text/html' }, '<a href="https://acme.com/">Acme</a>'),
+        },
+      ]),
+    );
+    await open('/jobs');
+    await byTestId('table-jobs').waitFor();
+    const row = await startImport(file);
+    await eventually(() => row.getByTestId('job-state').textContent(), 60_000).toBe('done');
+    expect(await row.getByTestId('job-result').textContent()).toMatch(
+      /^1 file · \d+ records? · 1 new link ·/,
+    );
+    expect(await row.getByTestId('job-hint').textContent()).toMatch(
+      /nor its path names the crawl.*source commoncrawl:CC-MAIN-YYYY-WW/,
+    );
   });
 });
 

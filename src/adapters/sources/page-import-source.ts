@@ -56,7 +56,8 @@ export async function warcImportSource(
   if (!options.source && source === 'warc' && CC_SEGMENT_FILE.test(basename(input.path)))
     imported.hint =
       'this looks like a Common Crawl file, but neither its warcinfo (isPartOf) nor its path names the crawl, ' +
-      'so its links are tagged `warc`; to tag them by crawl, import with --source commoncrawl:CC-MAIN-YYYY-WW';
+      'so its links are tagged `warc`; to tag them by crawl, import it with the source commoncrawl:CC-MAIN-YYYY-WW ' +
+      '(--source on the command line, `source` in an API import job)';
   return imported;
 }
 

@@ -125,7 +125,15 @@ async function importFiles(ports: JobPorts, params: ImportJobParams, ctx: JobCon
         }),
     });
     before += source.totalBytes ?? 0;
-    runs.push({ input: name, format: run.format, source: run.source, status: run.status, stats: run.stats });
+    runs.push({
+      input: name,
+      format: run.format,
+      source: run.source,
+      status: run.status,
+      stats: run.stats,
+      // What the CLI prints after its summary, e.g. the source tag to give a Common Crawl segment.
+      ...(source.hint === undefined ? {} : { hint: source.hint }),
+    });
     ctx.report({ done: before, message: `imported ${label}` });
   }
   if (params.uploaded) ports.removeUploads(params.paths);

@@ -60,7 +60,7 @@ describe('the source tag of a WARC import', () => {
 
   it('comes with a hint to pass --source only for a Common Crawl segment that names no crawl', async () => {
     expect((await sourceOf('e', SEGMENT_FILE, [response])).hint).toMatch(
-      /nor its path names the crawl.*--source commoncrawl:CC-MAIN-YYYY-WW/,
+      /nor its path names the crawl.*source commoncrawl:CC-MAIN-YYYY-WW \(--source .*`source` in an API import job\)/,
     );
     expect((await sourceOf('f', 'mine.warc.gz', [response])).hint).toBeUndefined();
     const folder = 'crawl-data/CC-MAIN-2024-22/segments/1715971057216.39/warc';

@@ -26,6 +26,7 @@ import { serveJobs } from '../../../src/main/serve-jobs.ts';
 import { safeUploadName, saveUpload } from '../../../src/main/serve-uploads.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 import { HOSTS, startTestWeb } from '../../support/test-web/index.ts';
+import { httpResponse, warcGzBytes } from '../../support/warc-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-jobs-'));
 const inbox = join(dir, 'inbox');
@@ -107,12 +108,49 @@ describe('jobs', () => {
       job.result as { runs: { format: string; stats: { newLinks: number; captures: number } }[] }
     ).runs;
     expect(run!.format).toBe('warc');
+    expect(run).not.toHaveProperty('hint');
     expect(run!.stats.newLinks).toBe(counts.links);
     expect(run!.stats.captures).toBe(counts.captures);
     expect(job.progress.unit).toBe('bytes');
     expect(job.progress.done).toBe(job.progress.total);
     const list = await json(await call('GET', '/api/v1/jobs', READ), 200, JobListSchema);
     expect((list.data as Job[]).map((j) => j.id)).toContain(started.id);
+  });
+
+  it('gives the hint of an import with its run: a Common Crawl segment whose crawl is named nowhere', async () => {
+    const segment = 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz';
+    writeFileSync(
+      join(inbox, segment),
+      warcGzBytes([
+        {
+          type: 'response',
+          targetUri: 'https://news.example.com/a',
+          contentType: 'application/http; msgtype=response',
+          date: '2024-05-17T12:00:00Z',
+          block: httpResponse(200, { 'Content-Type': 'text/html' }, '<a href="https://acme.com/">Acme</a>'),
+        },
+      ]),
+    );
+    const started = (await json(
+      await call('POST', '/api/v1/jobs/import', ADMIN, { paths: [segment] }),
+      202,
+    )) as unknown as Job;
+    const job = await finished(started.id);
+    expect(job.state, job.error ?? '').toBe('done');
+    const [run] = (job.result as { runs: { source: string; hint?: string }[] }).runs;
+    expect(run!.source).toBe('warc');
+    expect(run!.hint).toMatch(/nor its path names the crawl.*source commoncrawl:CC-MAIN-YYYY-WW/);
+    // Given the source, the links are tagged by it and there is nothing to hint.
+    const tagged = (await json(
+      await call('POST', '/api/v1/jobs/import', ADMIN, {
+        paths: [segment],
+        source: 'commoncrawl:CC-MAIN-2024-22',
+      }),
+      202,
+    )) as unknown as Job;
+    const [again] = ((await finished(tagged.id)).result as { runs: { source: string }[] }).runs;
+    expect(again).toMatchObject({ source: 'commoncrawl:CC-MAIN-2024-22' });
+    expect(again).not.toHaveProperty('hint');
   });
 
   it('ranks in the background; the ledger overview, profile authority and what-if then use that run', async () => {

@@ -16,7 +16,7 @@ import { Notice } from '../components/Notice.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { formatCount, formatDuration, formatTime } from '../format.ts';
 import { JobProgress } from './jobs/JobProgress.tsx';
-import { describeResult } from './jobs/jobResult.ts';
+import { describeResult, resultHints } from './jobs/jobResult.ts';
 import { StartJobForms } from './jobs/StartJobForms.tsx';
 
 const POLL_MS = 1000;
@@ -96,9 +96,16 @@ export function Jobs() {
             {j.error}
           </span>
         ) : (
-          <span className="cell-sub" data-testid="job-result">
-            {describeResult(j)}
-          </span>
+          <>
+            <span className="cell-sub" data-testid="job-result">
+              {describeResult(j)}
+            </span>
+            {resultHints(j).map((hint) => (
+              <span className="cell-sub job-hint" data-testid="job-hint" key={hint}>
+                {hint}
+              </span>
+            ))}
+          </>
         ),
     },
     {

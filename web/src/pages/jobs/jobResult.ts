@@ -10,10 +10,13 @@ type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
+/** `1 file`, `2 files`. */
+const counted = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
 /** The stats the ledger reports for an import or a crawl (`ImportStats`). */
 function ledgerEffect(stats: Loose): string[] {
   return [
-    `${formatCount(num(stats.newLinks))} new links`,
+    counted(num(stats.newLinks), 'new link'),
     `${formatCount(num(stats.updatedLinks))} updated`,
     `${formatCount(num(stats.lostLinks))} lost`,
   ];
@@ -27,8 +30,8 @@ export function describeResult(job: Job): string {
     const stats = runs.map((r) => (isObject(r.stats) ? r.stats : {}));
     const sum = (key: string) => stats.reduce((s, x) => s + num(x[key]), 0);
     return [
-      `${runs.length} file${runs.length === 1 ? '' : 's'}`,
-      `${formatCount(sum('records'))} records`,
+      counted(runs.length, 'file'),
+      counted(sum('records'), 'record'),
       ...ledgerEffect({
         newLinks: sum('newLinks'),
         updatedLinks: sum('updatedLinks'),
@@ -51,6 +54,14 @@ export function describeResult(job: Job): string {
     return [...(result.interrupted ? ['interrupted'] : []), ...ledgerEffect(result.ledger)].join(' · ');
   }
   return firstNumbers(result);
+}
+
+/** The hints of a finished import's runs (the CLI prints them after its summary), each once. */
+export function resultHints(job: Job): string[] {
+  const result = job.result;
+  if (job.kind !== 'import' || !isObject(result) || !Array.isArray(result.runs)) return [];
+  const hints = result.runs.filter(isObject).map((r) => r.hint);
+  return [...new Set(hints.filter((h): h is string => typeof h === 'string' && h !== ''))];
 }
 
 function firstNumbers(result: Loose): string {
