@@ -28,42 +28,76 @@ const sql = (path: string, statements: string) =>
     ).getRowObjectsJS();
   });
 
-describe('DuckDB ledger: files with the old links table', () => {
-  it('moves it into link_rows: the same ledger, which then goes on like one that never had it', async () => {
-    const first = randomScenario(31, 20, 3);
-    const later = randomScenario(32, 20, 3);
-    const path = join(dir, 'old.duckdb');
-    const store = await DuckDbLedgerStore.open({ path });
-    await feed(store, first);
-    const before = await store.dump();
-    await store.close();
-    // The layout the previous version wrote: one table with every column spelled out.
-    const old = await sql(
-      path,
-      `CREATE TABLE links_old AS SELECT * FROM links ORDER BY id; DROP VIEW links; DROP TABLE link_rows;
-       ALTER TABLE links_old RENAME TO links; CHECKPOINT`,
-    );
-    expect(old).toEqual([{ table_name: 'links', table_type: 'BASE TABLE' }]);
-    expect(before.links.length).toBeGreaterThan(50);
-    expect(new Set(before.links.map((l) => l.lostReason)).size).toBeGreaterThan(1);
+/** `link_rows` as sessions 6 to 9 wrote it (schema 1): the whole target URL in `target_url`. */
+const WHOLE_URL_LINK_ROWS = (from: string) =>
+  `SELECT id, page_id, ${targetUrlSql('r')} AS target_url, target_host, target_domain, kind, followed, anchor,
+     rel, nofollow, sponsored, ugc, image, placement, first_seen, last_seen, last_live, lost_at, lost_reason,
+     reported_lost_at, reported_lost_reason, attrs_at FROM ${from} r`;
 
-    const reopened = await DuckDbLedgerStore.open({ path });
-    try {
-      expect(await reopened.dump()).toEqual(before);
-      await feed(reopened, later);
-      const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean.duckdb') });
-      await feed(clean, first);
-      await feed(clean, later);
-      expect(await reopened.dump()).toEqual(await clean.dump());
-      await clean.close();
-    } finally {
-      await reopened.close();
-    }
-    expect(await sql(path, 'SELECT 1')).toEqual([
-      { table_name: 'link_rows', table_type: 'BASE TABLE' },
-      { table_name: 'links', table_type: 'VIEW' },
-    ]);
-  });
+/** The file's ledger_meta as an object. */
+const meta = (path: string) =>
+  withDuckDbFile(path, async (conn) =>
+    Object.fromEntries(
+      (await conn.runAndReadAll('SELECT key, value FROM ledger_meta'))
+        .getRowObjectsJS()
+        .map((r) => [r.key, r.value]),
+    ),
+  );
+
+describe('DuckDB ledger: files with the old links table', () => {
+  it.each([
+    { beside: 'nothing', leftover: '' },
+    {
+      beside: 'the empty link_rows of a schema-1 build stopped before it moved the table',
+      leftover: `CREATE TABLE link_rows AS ${WHOLE_URL_LINK_ROWS('links_old_rows')} LIMIT 0;`,
+    },
+  ])(
+    'moves it into link_rows: the same ledger, which then goes on like one that never had it (beside it: $beside)',
+    async ({ leftover }) => {
+      const first = randomScenario(31, 20, 3);
+      const later = randomScenario(32, 20, 3);
+      const path = join(dir, `old-${leftover.length}.duckdb`);
+      const store = await DuckDbLedgerStore.open({ path });
+      await feed(store, first);
+      const before = await store.dump();
+      await store.close();
+      // The layout the first versions wrote: one table with every column spelled out.
+      const old = await sql(
+        path,
+        `CREATE TABLE links_old AS SELECT * EXCLUDE (target_scheme, target_rest) FROM links ORDER BY id;
+       DROP VIEW links; ALTER TABLE link_rows RENAME TO links_old_rows; ${leftover} DROP TABLE links_old_rows;
+       ALTER TABLE links_old RENAME TO links; UPDATE ledger_meta SET value = '1' WHERE key = 'schema_version';
+       CHECKPOINT`,
+      );
+      expect(old).toEqual(
+        leftover === ''
+          ? [{ table_name: 'links', table_type: 'BASE TABLE' }]
+          : [
+              { table_name: 'link_rows', table_type: 'BASE TABLE' },
+              { table_name: 'links', table_type: 'BASE TABLE' },
+            ],
+      );
+      expect(before.links.length).toBeGreaterThan(50);
+      expect(new Set(before.links.map((l) => l.lostReason)).size).toBeGreaterThan(1);
+
+      const reopened = await DuckDbLedgerStore.open({ path });
+      try {
+        expect(await reopened.dump()).toEqual(before);
+        await feed(reopened, later);
+        const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean.duckdb') });
+        await feed(clean, first);
+        await feed(clean, later);
+        expect(await reopened.dump()).toEqual(await clean.dump());
+        await clean.close();
+      } finally {
+        await reopened.close();
+      }
+      expect(await sql(path, 'SELECT 1')).toEqual([
+        { table_name: 'link_rows', table_type: 'BASE TABLE' },
+        { table_name: 'links', table_type: 'VIEW' },
+      ]);
+    },
+  );
 
   it('splits the whole target URLs of older link_rows into scheme code and rest: the same ledger', async () => {
     // Odd shapes on purpose: non-ASCII (DuckDB counts characters, JS UTF-16 units), user info, a port.
@@ -79,17 +113,17 @@ describe('DuckDB ledger: files with the old links table', () => {
     const path = join(dir, 'whole-urls.duckdb');
     const store = await DuckDbLedgerStore.open({ path });
     await feed(store, first);
+    await store.optimize();
     const before = await store.dump();
     await store.close();
+    expect(await meta(path)).toMatchObject({ schema_version: '2', clustered_links: expect.any(String) });
     expect(before.links.map((l) => l.targetUrl)).toContain('https://bücher.example/straße?q=ü');
-    // The layout sessions 6 to 9 wrote: link_rows with the whole target URL.
+    // The layout sessions 6 to 9 wrote: link_rows with the whole target URL, schema 1.
     await sql(
       path,
-      `CREATE TABLE link_rows_old AS SELECT id, page_id, ${targetUrlSql('r')} AS target_url, target_host,
-         target_domain, kind, followed, anchor, rel, nofollow, sponsored, ugc, image, placement, first_seen,
-         last_seen, last_live, lost_at, lost_reason, reported_lost_at, reported_lost_reason, attrs_at
-         FROM link_rows r ORDER BY rowid;
-       DROP VIEW links; DROP TABLE link_rows; ALTER TABLE link_rows_old RENAME TO link_rows; CHECKPOINT`,
+      `CREATE TABLE link_rows_old AS ${WHOLE_URL_LINK_ROWS('link_rows')} ORDER BY rowid;
+       DROP VIEW links; DROP TABLE link_rows; ALTER TABLE link_rows_old RENAME TO link_rows;
+       UPDATE ledger_meta SET value = '1' WHERE key = 'schema_version'; CHECKPOINT`,
     );
 
     const reopened = await DuckDbLedgerStore.open({ path });
@@ -104,6 +138,8 @@ describe('DuckDB ledger: files with the old links table', () => {
     } finally {
       await reopened.close();
     }
+    // Schema 2 now, and unclustered: the next import's optimize() compacts the file.
+    expect(await meta(path)).toEqual({ schema_version: '2' });
     const stored = await withDuckDbFile(path, async (conn) =>
       (
         await conn.runAndReadAll(`SELECT target_scheme AS scheme, target_rest AS rest FROM link_rows
@@ -116,6 +152,18 @@ describe('DuckDB ledger: files with the old links table', () => {
       { scheme: 2, rest: ':8443/a' },
       { scheme: 0, rest: 'https://user:pw@shop.odd.example/private' },
     ]);
+  });
+
+  it('refuses a file of a later schema before changing anything in it', async () => {
+    const path = join(dir, 'later.duckdb');
+    const store = await DuckDbLedgerStore.open({ path });
+    await feed(store, randomScenario(35, 5, 2));
+    await store.close();
+    await sql(path, `UPDATE ledger_meta SET value = '3' WHERE key = 'schema_version'; DROP VIEW links`);
+    await expect(DuckDbLedgerStore.open({ path })).rejects.toThrow(
+      /ledger schema 3, this build reads 1 and 2/,
+    );
+    expect(await sql(path, 'SELECT 1')).toEqual([{ table_name: 'link_rows', table_type: 'BASE TABLE' }]);
   });
 
   it('keeps the stored codes: the code lists only ever grow at their end', () => {

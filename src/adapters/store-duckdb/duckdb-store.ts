@@ -86,6 +86,7 @@ import {
   BATCH_STAGE_TABLES,
   LINKS_VIEW,
   MIGRATE_DDL,
+  READABLE_SCHEMAS,
   resetStage,
   SCHEMA_VERSION,
   STAGE_DDL,
@@ -159,20 +160,22 @@ export class DuckDbLedgerStore implements LedgerStore {
     const conn = await instance.connect();
     try {
       await conn.run(TABLES_DDL);
+      // Refuse a file of a later schema before touching it; older ones are migrated below.
+      const [version] = (
+        await conn.runAndReadAll(`SELECT value FROM ledger_meta WHERE key = 'schema_version'`)
+      ).getRowObjectsJS() as Row[];
+      if (version !== undefined && !READABLE_SCHEMAS.includes(String(version.value))) {
+        throw new Error(
+          `${options.path}: ledger schema ${String(version.value)}, this build reads ${READABLE_SCHEMAS.join(' and ')}`,
+        );
+      }
       await conn.run(MIGRATE_DDL);
       await migrateLinksTable(conn);
       await migrateTargetUrls(conn);
       await conn.run(LINKS_VIEW);
       await conn.run(STAGE_DDL);
-      const version = (
-        await conn.runAndReadAll(`SELECT value FROM ledger_meta WHERE key = 'schema_version'`)
-      ).getRowObjectsJS() as Row[];
-      if (version.length === 0) {
-        await conn.run(`INSERT INTO ledger_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
-      } else if (version[0]!.value !== SCHEMA_VERSION) {
-        throw new Error(
-          `${options.path}: ledger schema ${String(version[0]!.value)}, this build reads ${SCHEMA_VERSION}`,
-        );
+      if (version?.value !== SCHEMA_VERSION) {
+        await conn.run(`INSERT OR REPLACE INTO ledger_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
       }
       const [max] = (
         await conn.runAndReadAll(

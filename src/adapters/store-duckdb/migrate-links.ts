@@ -2,11 +2,14 @@
  * Ledger files written before `link_rows` existed hold a `links` table that repeats the source page's URL
  * and domain on every row and spells kinds, placements and lost reasons out. At connect such a table is
  * moved into `link_rows` (codes instead of text, no source columns) in one transaction, in its row order,
- * and `links` becomes the view (schema.ts LINKS_VIEW) that reads exactly as the table did.
+ * and `links` becomes the view (schema.ts LINKS_VIEW) that reads exactly as the table did. The `link_rows`
+ * it moves into is made anew: the one TABLES_DDL found or created is empty, and may be of an older layout
+ * (a build of schema 1 that was stopped before it moved the table had created it).
  *
  * Ledger files written before target URLs were stored without their `scheme://host` (target-url.ts) hold
  * `link_rows.target_url`: at connect it is rewritten into `target_scheme` and `target_rest`, in row order
- * (so a clustered file stays clustered), in one transaction.
+ * in one transaction. The file is then marked unclustered, so the next import's optimize() compacts it
+ * (the rewrite leaves the old copy's blocks free in the file) and orders it by target_rest.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KIND_LIST, LINK_ROWS_COLUMNS, LOST_REASON_LIST, PLACEMENT_LIST } from './schema.ts';
@@ -30,6 +33,9 @@ export async function migrateLinksTable(conn: DuckDBConnection): Promise<boolean
       SELECT CASE WHEN count(*) > 0 THEN error('links: a kind, placement or lost reason this build does not know')
         END FROM links WHERE ${unknown(KIND_LIST, 'kind')} OR ${unknown(PLACEMENT_LIST, 'placement')}
         OR ${unknown(LOST_REASON_LIST, 'lost_reason')} OR ${unknown(LOST_REASON_LIST, 'reported_lost_reason')};
+      SELECT CASE WHEN count(*) > 0 THEN error('links: both a links table and link rows') END FROM link_rows;
+      DROP TABLE link_rows;
+      CREATE TABLE link_rows (${LINK_ROWS_COLUMNS});
       INSERT INTO link_rows SELECT id, page_id, ${split.scheme}, ${split.rest}, target_host, target_domain,
         ${code(KIND_LIST, 'kind')},
         followed, anchor, rel, nofollow, sponsored, ugc, image, ${code(PLACEMENT_LIST, 'placement')}, first_seen,
@@ -64,6 +70,7 @@ export async function migrateTargetUrls(conn: DuckDBConnection): Promise<boolean
       DROP VIEW IF EXISTS links;
       DROP TABLE link_rows;
       ALTER TABLE link_rows_split RENAME TO link_rows;
+      DELETE FROM ledger_meta WHERE key = 'clustered_links';
       COMMIT`);
   } catch (error) {
     await conn.run('ROLLBACK').catch(() => undefined);

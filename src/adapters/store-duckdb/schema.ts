@@ -20,7 +20,13 @@ import { FRESH_CODE, FRESH_FLAG } from '../../core/ledger/plan-fresh.ts';
 import { LINK_KINDS, PLACEMENTS } from '../../core/link/link.ts';
 import { targetUrlSql } from './target-url.ts';
 
-export const SCHEMA_VERSION = '1';
+/**
+ * The schema this build writes, stored in `ledger_meta.schema_version`. 2: target URLs stored in parts
+ * (target-url.ts). Files of schema 1 are migrated when opened (migrate-links.ts, MIGRATE_DDL); a file of a
+ * later schema is refused before anything is changed.
+ */
+export const SCHEMA_VERSION = '2';
+export const READABLE_SCHEMAS: readonly string[] = ['1', SCHEMA_VERSION];
 
 /**
  * Every kind a ledger link can have. Stored as positions in this list (link_rows.kind): a kind added to
