@@ -14,6 +14,7 @@ import type {
 import type { LedgerKind } from '../../core/ledger/model.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { resetStage, ts } from './schema.ts';
+import { withStageAppenders } from './stage-appenders.ts';
 import { stageUrls } from './stage-urls.ts';
 
 type Row = Record<string, unknown>;
@@ -64,16 +65,18 @@ export async function saveAuthority(
     await conn.run(`INSERT INTO ledger_meta VALUES ('${RUN_KEY}', $1)`, [JSON.stringify(run)]);
     // ranked_at is filled in SQL afterwards: one constant, not one value per row through the API.
     await conn.run(resetStage('stage_authority'));
-    const writer = new ChunkWriter(await conn.createAppender('stage_authority', null, 'temp'), [
-      'varchar',
-      'varchar',
-      'double',
-      'double',
-    ]);
-    for (const { level, keys, ranks, scores } of levels) {
-      for (let i = 0; i < keys.length; i++) writer.add([level, keys[i]!, ranks[i]!, scores[i]!]);
-    }
-    writer.close();
+    await withStageAppenders(conn, async (open) => {
+      const writer = new ChunkWriter(await open('stage_authority'), [
+        'varchar',
+        'varchar',
+        'double',
+        'double',
+      ]);
+      for (const { level, keys, ranks, scores } of levels) {
+        for (let i = 0; i < keys.length; i++) writer.add([level, keys[i]!, ranks[i]!, scores[i]!]);
+      }
+      writer.close();
+    });
     await conn.run(`INSERT INTO authority SELECT level, key, rank, score, ${ts('$1')} FROM stage_authority`, [
       run.rankedAt,
     ]);

@@ -13,6 +13,7 @@ import type { PagePlan } from '../../core/ledger/plan-page.ts';
 import { PLACEMENTS } from '../../core/link/link.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { BATCH_STAGE_TABLES, FLAG, FRESH_CODE, LEDGER_KINDS, resetStage, ts } from './schema.ts';
+import { withStageAppenders } from './stage-appenders.ts';
 import { FreshStager } from './stage-fresh.ts';
 import { targetRestOf, targetSchemeOf } from './target-url.ts';
 
@@ -63,145 +64,139 @@ export async function stagePlans(
     oldSightings: 0,
   };
   await conn.run(resetStage(...BATCH_STAGE_TABLES));
-  const pages = await conn.createAppender('stage_pages', null, 'temp');
-  const captures = await conn.createAppender('stage_captures', null, 'temp');
-  const links = new ChunkWriter(await conn.createAppender('stage_links', null, 'temp'), [
-    'double',
-    'int',
-    'bool',
-    'bool',
-    'utinyint',
-    'varchar',
-    'int',
-    'utinyint',
-    'utinyint',
-    'varchar',
-    'varchar',
-    'utinyint',
-    'double',
-    'double',
-    'double',
-    'double',
-    'utinyint',
-    'double',
-    'utinyint',
-    'double',
-  ]); // prettier-ignore
-  const fresh = new FreshStager(
-    await conn.createAppender('stage_fresh', null, 'temp'),
-    await conn.createAppender('stage_targets', null, 'temp'),
-  );
-  const seen = new ChunkWriter(await conn.createAppender('stage_seen', null, 'temp'), [
-    'double',
-    'bool',
-    'int',
-    'double',
-    'double',
-  ]);
-  const hosts = new Map<string, { idx: number; domain: string }>();
-  const sources = new Map<string, number>();
-  const sourceIdx = (s: string) => {
-    let i = sources.get(s);
-    if (i === undefined) {
-      i = sources.size;
-      sources.set(s, i);
-    }
-    return i;
-  };
+  // A failure part-way leaves no appender to flush this batch's rows later (stage-appenders.ts).
+  return withStageAppenders(conn, async (open) => {
+    const pages = await open('stage_pages');
+    const captures = await open('stage_captures');
+    const links = new ChunkWriter(await open('stage_links'), [
+      'double',
+      'int',
+      'bool',
+      'bool',
+      'utinyint',
+      'varchar',
+      'int',
+      'utinyint',
+      'utinyint',
+      'varchar',
+      'varchar',
+      'utinyint',
+      'double',
+      'double',
+      'double',
+      'double',
+      'utinyint',
+      'double',
+      'utinyint',
+      'double',
+    ]); // prettier-ignore
+    const fresh = new FreshStager(await open('stage_fresh'), await open('stage_targets'));
+    const seen = new ChunkWriter(await open('stage_seen'), ['double', 'bool', 'int', 'double', 'double']);
+    const hosts = new Map<string, { idx: number; domain: string }>();
+    const sources = new Map<string, number>();
+    const sourceIdx = (s: string) => {
+      let i = sources.get(s);
+      if (i === undefined) {
+        i = sources.size;
+        sources.set(s, i);
+      }
+      return i;
+    };
 
-  plans.forEach((plan, idx) => {
-    const p = plan.page;
-    const pageId = plan.pageIsNew ? ids.nextPageId++ : p.id;
-    pages.appendInteger(idx);
-    pages.appendInteger(pageId);
-    pages.appendBoolean(plan.pageIsNew);
-    pages.appendBoolean(plan.pageChanged);
-    pages.appendVarchar(p.url);
-    pages.appendVarchar(p.host);
-    pages.appendVarchar(p.domain);
-    pages.appendBoolean(p.captured);
-    optional(pages, p.status, (v) => pages.appendSmallInt(v));
-    optional(pages, p.fetchedAt, (v) => pages.appendDouble(v));
-    for (const v of [p.state, p.canonical, p.title, p.lang, p.contentHash, p.textDigest]) {
-      optional(pages, v, (s) => pages.appendVarchar(s));
-    }
-    const f = plan.fresh;
-    optional(pages, f?.capturedAt ?? null, (v) => pages.appendDouble(v));
-    optional(pages, f?.counted ?? null, (v) => pages.appendBoolean(v));
-    optional(pages, f?.lostReason ?? null, (v) => pages.appendUTinyInt(reasonCode.get(v)!));
-    optional(pages, f?.source ?? null, (v) => pages.appendVarchar(v));
-    optional(pages, p.analyticsIds, (v) => pages.appendVarchar(v));
-    optional(pages, p.remoteAddress, (v) => pages.appendVarchar(v));
-    // The ids of the page's fresh links: one range, so their link_sources rows need no join.
-    pages.appendDouble(ids.nextLinkId);
-    pages.appendInteger(f ? f.targets.length : 0);
-    pages.endRow();
-    if (plan.pageIsNew) counts.newPages += 1;
-    else if (plan.pageChanged) counts.changedPages += 1;
-    counts.captures += plan.newCaptures.length;
-    if (f) {
-      counts.freshLinks += f.targets.length;
-      ids.nextLinkId = fresh.add(idx, f, ids.nextLinkId, (name, domain) => {
-        let host = hosts.get(name);
+    plans.forEach((plan, idx) => {
+      const p = plan.page;
+      const pageId = plan.pageIsNew ? ids.nextPageId++ : p.id;
+      pages.appendInteger(idx);
+      pages.appendInteger(pageId);
+      pages.appendBoolean(plan.pageIsNew);
+      pages.appendBoolean(plan.pageChanged);
+      pages.appendVarchar(p.url);
+      pages.appendVarchar(p.host);
+      pages.appendVarchar(p.domain);
+      pages.appendBoolean(p.captured);
+      optional(pages, p.status, (v) => pages.appendSmallInt(v));
+      optional(pages, p.fetchedAt, (v) => pages.appendDouble(v));
+      for (const v of [p.state, p.canonical, p.title, p.lang, p.contentHash, p.textDigest]) {
+        optional(pages, v, (s) => pages.appendVarchar(s));
+      }
+      const f = plan.fresh;
+      optional(pages, f?.capturedAt ?? null, (v) => pages.appendDouble(v));
+      optional(pages, f?.counted ?? null, (v) => pages.appendBoolean(v));
+      optional(pages, f?.lostReason ?? null, (v) => pages.appendUTinyInt(reasonCode.get(v)!));
+      optional(pages, f?.source ?? null, (v) => pages.appendVarchar(v));
+      optional(pages, p.analyticsIds, (v) => pages.appendVarchar(v));
+      optional(pages, p.remoteAddress, (v) => pages.appendVarchar(v));
+      // The ids of the page's fresh links: one range, so their link_sources rows need no join.
+      pages.appendDouble(ids.nextLinkId);
+      pages.appendInteger(f ? f.targets.length : 0);
+      pages.endRow();
+      if (plan.pageIsNew) counts.newPages += 1;
+      else if (plan.pageChanged) counts.changedPages += 1;
+      counts.captures += plan.newCaptures.length;
+      if (f) {
+        counts.freshLinks += f.targets.length;
+        ids.nextLinkId = fresh.add(idx, f, ids.nextLinkId, (name, domain) => {
+          let host = hosts.get(name);
+          if (!host) {
+            host = { idx: hosts.size, domain };
+            hosts.set(name, host);
+          }
+          return host.idx;
+        });
+      }
+      for (const c of plan.newCaptures) {
+        captures.appendInteger(idx);
+        captures.appendDouble(c.capturedAt);
+        captures.appendVarchar(c.source);
+        captures.appendVarchar(c.state);
+        captures.endRow();
+      }
+      for (const planned of plan.newLinks) {
+        const l = planned.link;
+        const id = ids.nextLinkId++;
+        let host = hosts.get(l.targetHost);
         if (!host) {
-          host = { idx: hosts.size, domain };
-          hosts.set(name, host);
+          host = { idx: hosts.size, domain: l.targetDomain };
+          hosts.set(l.targetHost, host);
         }
-        return host.idx;
-      });
-    }
-    for (const c of plan.newCaptures) {
-      captures.appendInteger(idx);
-      captures.appendDouble(c.capturedAt);
-      captures.appendVarchar(c.source);
-      captures.appendVarchar(c.state);
-      captures.endRow();
-    }
-    for (const planned of plan.newLinks) {
-      const l = planned.link;
-      const id = ids.nextLinkId++;
-      let host = hosts.get(l.targetHost);
-      if (!host) {
-        host = { idx: hosts.size, domain: l.targetDomain };
-        hosts.set(l.targetHost, host);
+        stageLink(links, id, idx, true, l, host.idx);
+        counts.newLinks += 1;
+        for (const s of planned.seen) seen.add([id, true, sourceIdx(s.source), s.first, s.last]);
+        counts.newSightings += planned.seen.length;
       }
-      stageLink(links, id, idx, true, l, host.idx);
-      counts.newLinks += 1;
-      for (const s of planned.seen) seen.add([id, true, sourceIdx(s.source), s.first, s.last]);
-      counts.newSightings += planned.seen.length;
-    }
-    for (const planned of plan.touchedLinks) {
-      const l = planned.link;
-      const id = l.id!;
-      if (planned.changed) {
-        stageLink(links, id, idx, false, l, null);
-        counts.changedLinks += 1;
+      for (const planned of plan.touchedLinks) {
+        const l = planned.link;
+        const id = l.id!;
+        if (planned.changed) {
+          stageLink(links, id, idx, false, l, null);
+          counts.changedLinks += 1;
+        }
+        for (const s of planned.seen) seen.add([id, false, sourceIdx(s.source), s.first, s.last]);
+        counts.oldSightings += planned.seen.length;
       }
-      for (const s of planned.seen) seen.add([id, false, sourceIdx(s.source), s.first, s.last]);
-      counts.oldSightings += planned.seen.length;
+    });
+    pages.closeSync();
+    captures.closeSync();
+    links.close();
+    fresh.close();
+    seen.close();
+    const hostRows = await open('stage_hosts');
+    for (const [host, { idx, domain }] of hosts) {
+      hostRows.appendInteger(idx);
+      hostRows.appendVarchar(host);
+      hostRows.appendVarchar(domain);
+      hostRows.endRow();
     }
+    hostRows.closeSync();
+    const sourceRows = await open('stage_sources');
+    for (const [source, idx] of sources) {
+      sourceRows.appendInteger(idx);
+      sourceRows.appendVarchar(source);
+      sourceRows.endRow();
+    }
+    sourceRows.closeSync();
+    return counts;
   });
-  pages.closeSync();
-  captures.closeSync();
-  links.close();
-  fresh.close();
-  seen.close();
-  const hostRows = await conn.createAppender('stage_hosts', null, 'temp');
-  for (const [host, { idx, domain }] of hosts) {
-    hostRows.appendInteger(idx);
-    hostRows.appendVarchar(host);
-    hostRows.appendVarchar(domain);
-    hostRows.endRow();
-  }
-  hostRows.closeSync();
-  const sourceRows = await conn.createAppender('stage_sources', null, 'temp');
-  for (const [source, idx] of sources) {
-    sourceRows.appendInteger(idx);
-    sourceRows.appendVarchar(source);
-    sourceRows.endRow();
-  }
-  sourceRows.closeSync();
-  return counts;
 }
 
 /** One stage_links row, written straight into the column buffers (this runs for every link). */

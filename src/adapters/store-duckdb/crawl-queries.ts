@@ -12,6 +12,7 @@ import type {
 } from '../../core/crawl/frontier-model.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { ts } from './schema.ts';
+import { withStageAppenders } from './stage-appenders.ts';
 
 type Row = Record<string, unknown>;
 
@@ -38,22 +39,24 @@ export async function stageFrontier(
 ): Promise<void> {
   const last = new Map<string, FrontierEntry>();
   for (const e of entries) last.set(e.url, e);
-  const w = new ChunkWriter(await conn.createAppender('stage_frontier', null, 'temp'), [
-    'varchar',
-    'varchar',
-    'varchar',
-    'int',
-    'int',
-    'double',
-    'varchar',
-    'varchar',
-    'smallint',
-    'int',
-    'varchar',
-  ]);
-  for (const e of last.values())
-    w.add([jobId, e.url, e.kind, e.depth, e.hops, e.seq, e.state, e.outcome, e.status, e.attempts, e.via]);
-  w.close();
+  await withStageAppenders(conn, async (open) => {
+    const w = new ChunkWriter(await open('stage_frontier'), [
+      'varchar',
+      'varchar',
+      'varchar',
+      'int',
+      'int',
+      'double',
+      'varchar',
+      'varchar',
+      'smallint',
+      'int',
+      'varchar',
+    ]);
+    for (const e of last.values())
+      w.add([jobId, e.url, e.kind, e.depth, e.hops, e.seq, e.state, e.outcome, e.status, e.attempts, e.via]);
+    w.close();
+  });
 }
 
 /** Applies the staged frontier rows; call inside the batch's transaction. */

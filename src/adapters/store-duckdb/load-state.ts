@@ -15,6 +15,7 @@ import type {
 } from '../../core/ledger/model.ts';
 import type { Placement } from '../../core/link/link.ts';
 import { ms, resetStage } from './schema.ts';
+import { withStageAppenders } from './stage-appenders.ts';
 import { stageUrls } from './stage-urls.ts';
 
 type Row = Record<string, unknown>;
@@ -34,16 +35,18 @@ export async function loadStates(
   if (pages.length === 0) return result;
   const byId = new Map<number, PageLedgerState>();
   await conn.run(resetStage('stage_ids'));
-  const idRows = await conn.createAppender('stage_ids', null, 'temp');
-  for (const row of pages) {
-    const page = pageOf(row);
-    const state: PageLedgerState = { page, captures: [], links: [] };
-    byId.set(page.id, state);
-    result.set(page.url, state);
-    idRows.appendInteger(page.id);
-    idRows.endRow();
-  }
-  idRows.closeSync();
+  await withStageAppenders(conn, async (open) => {
+    const idRows = await open('stage_ids');
+    for (const row of pages) {
+      const page = pageOf(row);
+      const state: PageLedgerState = { page, captures: [], links: [] };
+      byId.set(page.id, state);
+      result.set(page.url, state);
+      idRows.appendInteger(page.id);
+      idRows.endRow();
+    }
+    idRows.closeSync();
+  });
   const captures = (
     await conn.runAndReadAll(`SELECT page_id, ${ms('captured_at')} AS captured_at, source, state FROM captures
       WHERE page_id IN (SELECT page_id FROM stage_ids)`)

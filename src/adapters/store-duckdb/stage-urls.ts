@@ -4,13 +4,16 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { resetStage } from './schema.ts';
+import { withStageAppenders } from './stage-appenders.ts';
 
 export async function stageUrls(conn: DuckDBConnection, urls: Iterable<string>): Promise<void> {
   await conn.run(resetStage('stage_urls'));
-  const appender = await conn.createAppender('stage_urls', null, 'temp');
-  for (const url of new Set(urls)) {
-    appender.appendVarchar(url);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await withStageAppenders(conn, async (open) => {
+    const appender = await open('stage_urls');
+    for (const url of new Set(urls)) {
+      appender.appendVarchar(url);
+      appender.endRow();
+    }
+    appender.closeSync();
+  });
 }
