@@ -159,22 +159,20 @@ export class DuckDbLedgerStore implements LedgerStore {
     const instance = await DuckDBInstance.create(options.path, options.config);
     const conn = await instance.connect();
     try {
-      await conn.run(TABLES_DDL);
-      // Refuse a file of a later schema before touching it; older ones are migrated below.
-      const [version] = (
-        await conn.runAndReadAll(`SELECT value FROM ledger_meta WHERE key = 'schema_version'`)
-      ).getRowObjectsJS() as Row[];
-      if (version !== undefined && !READABLE_SCHEMAS.includes(String(version.value))) {
+      // Refuse a file of a later schema before anything is written to it; older ones are migrated below.
+      const version = await storedSchema(conn);
+      if (version !== null && !READABLE_SCHEMAS.includes(version)) {
         throw new Error(
-          `${options.path}: ledger schema ${String(version.value)}, this build reads ${READABLE_SCHEMAS.join(' and ')}`,
+          `${options.path}: ledger schema ${version}, this build reads ${READABLE_SCHEMAS.join(' and ')}`,
         );
       }
+      await conn.run(TABLES_DDL);
       await conn.run(MIGRATE_DDL);
       await migrateLinksTable(conn);
       await migrateTargetUrls(conn);
       await conn.run(LINKS_VIEW);
       await conn.run(STAGE_DDL);
-      if (version?.value !== SCHEMA_VERSION) {
+      if (version !== SCHEMA_VERSION) {
         await conn.run(`INSERT OR REPLACE INTO ledger_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
       }
       const [max] = (
@@ -532,4 +530,17 @@ export class DuckDbLedgerStore implements LedgerStore {
 
 export function openDuckDbStore(options: DuckDbStoreOptions): Promise<DuckDbLedgerStore> {
   return DuckDbLedgerStore.open(options);
+}
+
+/** The file's `ledger_meta.schema_version`; null for a new file (no ledger_meta yet) or none recorded. */
+async function storedSchema(conn: DuckDBConnection): Promise<string | null> {
+  const [meta] = (
+    await conn.runAndReadAll(`SELECT 1 FROM information_schema.tables
+      WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'ledger_meta'`)
+  ).getRowObjectsJS();
+  if (meta === undefined) return null;
+  const [row] = (
+    await conn.runAndReadAll(`SELECT value FROM ledger_meta WHERE key = 'schema_version'`)
+  ).getRowObjectsJS() as Row[];
+  return row === undefined ? null : String(row.value);
 }

@@ -8,12 +8,19 @@
  *
  * Ledger files written before target URLs were stored without their `scheme://host` (target-url.ts) hold
  * `link_rows.target_url`: at connect it is rewritten into `target_scheme` and `target_rest`, in row order
- * in one transaction. The file is then marked unclustered, so the next import's optimize() compacts it
- * (the rewrite leaves the old copy's blocks free in the file) and orders it by target_rest.
+ * in one transaction.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { KIND_LIST, LINK_ROWS_COLUMNS, LOST_REASON_LIST, PLACEMENT_LIST } from './schema.ts';
+import { KIND_LIST, LINK_ROWS_COLUMNS, LOST_REASON_LIST, PLACEMENT_LIST, SCHEMA_VERSION } from './schema.ts';
 import { splitTargetSql } from './target-url.ts';
+
+/**
+ * Ends each migration's transaction: the file is of this build's schema from then on, and unclustered, so
+ * the next import's optimize() compacts it (a rewrite leaves the old copy's blocks free in the file) and
+ * orders it as optimize.ts does now.
+ */
+const MIGRATED = `DELETE FROM ledger_meta WHERE key = 'clustered_links';
+  INSERT OR REPLACE INTO ledger_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`;
 
 const code = (list: string, column: string) =>
   `CASE WHEN ${column} IS NULL THEN NULL ELSE list_position(${list}, ${column}) - 1 END`;
@@ -43,6 +50,7 @@ export async function migrateLinksTable(conn: DuckDBConnection): Promise<boolean
         ${code(LOST_REASON_LIST, 'reported_lost_reason')}, attrs_at
         FROM links ORDER BY rowid;
       DROP TABLE links;
+      ${MIGRATED};
       COMMIT`);
   } catch (error) {
     await conn.run('ROLLBACK').catch(() => undefined);
@@ -70,7 +78,7 @@ export async function migrateTargetUrls(conn: DuckDBConnection): Promise<boolean
       DROP VIEW IF EXISTS links;
       DROP TABLE link_rows;
       ALTER TABLE link_rows_split RENAME TO link_rows;
-      DELETE FROM ledger_meta WHERE key = 'clustered_links';
+      ${MIGRATED};
       COMMIT`);
   } catch (error) {
     await conn.run('ROLLBACK').catch(() => undefined);
