@@ -14,6 +14,9 @@ import { VERSION } from './version.ts';
  * The program for a command line. Only the command being run is loaded (see commands/index.ts); `argv`
  * undefined builds the whole program.
  */
+/** An older ledger file is upgraded when opened: say so, since it can take a while on a large one. */
+const sayMigration = (message: string) => process.stderr.write(`linkledger: ${message}\n`);
+
 export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('linkledger')
     .description('Open, self-hosted backlink intelligence.')
@@ -26,6 +29,7 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
         kind: 'duckdb',
         path,
         readConnections,
+        onMigrate: sayMigration,
       }),
     );
   await registerCommands(
@@ -36,7 +40,11 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
       defaultThreads: defaultThreadCount(),
       // DuckDB and undici take ~0.4 s each to load: only the commands that use them pay for it.
       openStore: async (path) =>
-        (await import('../adapters/store-duckdb/open-store.ts')).openStore({ kind: 'duckdb', path }),
+        (await import('../adapters/store-duckdb/open-store.ts')).openStore({
+          kind: 'duckdb',
+          path,
+          onMigrate: sayMigration,
+        }),
       importSources: async (inputs, options) =>
         (await import('../adapters/sources/import-sources.ts')).openImportSources(inputs, options),
       crawlAdapters: async (settings) => (await import('./crawl-adapters.ts')).crawlAdapters(settings),

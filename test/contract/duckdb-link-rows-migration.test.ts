@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import { LEDGER_KINDS } from '../../src/adapters/store-duckdb/schema.ts';
-import { targetUrlSql } from '../../src/adapters/store-duckdb/target-url.ts';
 import { LOST_REASONS } from '../../src/core/ledger/model.ts';
 import { PLACEMENTS } from '../../src/core/link/link.ts';
 import { withDuckDbFile } from '../support/duckdb-file.ts';
+import { toSchema1, WHOLE_URL_LINK_ROWS } from '../support/schema1-ledger.ts';
 import { capture, day, feed, link, randomScenario } from './ledger-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-link-rows-'));
@@ -27,12 +27,6 @@ const sql = (path: string, statements: string) =>
         WHERE table_name IN ('links', 'link_rows') ORDER BY table_name`)
     ).getRowObjectsJS();
   });
-
-/** `link_rows` as sessions 6 to 9 wrote it (schema 1): the whole target URL in `target_url`. */
-const WHOLE_URL_LINK_ROWS = (from: string) =>
-  `SELECT id, page_id, ${targetUrlSql('r')} AS target_url, target_host, target_domain, kind, followed, anchor,
-     rel, nofollow, sponsored, ugc, image, placement, first_seen, last_seen, last_live, lost_at, lost_reason,
-     reported_lost_at, reported_lost_reason, attrs_at FROM ${from} r`;
 
 /** The file's ledger_meta as an object. */
 const meta = (path: string) =>
@@ -81,8 +75,12 @@ describe('DuckDB ledger: files with the old links table', () => {
       expect(before.links.length).toBeGreaterThan(50);
       expect(new Set(before.links.map((l) => l.lostReason)).size).toBeGreaterThan(1);
 
-      const reopened = await DuckDbLedgerStore.open({ path });
+      const notices: string[] = [];
+      const reopened = await DuckDbLedgerStore.open({ path, onMigrate: (m) => notices.push(m) });
       try {
+        expect(notices).toEqual([
+          `upgrading the ledger file to schema 2: moving ${before.links.length} links into link_rows`,
+        ]);
         expect(await reopened.dump()).toEqual(before);
         await feed(reopened, later);
         const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean.duckdb') });
@@ -122,15 +120,14 @@ describe('DuckDB ledger: files with the old links table', () => {
     expect(await meta(path)).toMatchObject({ schema_version: '2', clustered_links: expect.any(String) });
     expect(before.links.map((l) => l.targetUrl)).toContain('https://bücher.example/straße?q=ü');
     // The layout sessions 6 to 9 wrote: link_rows with the whole target URL, schema 1.
-    await sql(
-      path,
-      `CREATE TABLE link_rows_old AS ${WHOLE_URL_LINK_ROWS('link_rows')} ORDER BY rowid;
-       DROP VIEW links; DROP TABLE link_rows; ALTER TABLE link_rows_old RENAME TO link_rows;
-       UPDATE ledger_meta SET value = '1' WHERE key = 'schema_version'; CHECKPOINT`,
-    );
+    await toSchema1(path);
 
-    const reopened = await DuckDbLedgerStore.open({ path });
+    const notices: string[] = [];
+    const reopened = await DuckDbLedgerStore.open({ path, onMigrate: (m) => notices.push(m) });
     try {
+      expect(notices).toEqual([
+        `upgrading the ledger file to schema 2: rewriting ${before.links.length} links with their target URLs stored in parts (the next import compacts the file)`,
+      ]);
       expect(await reopened.dump()).toEqual(before);
       await feed(reopened, later);
       const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean-split.duckdb') });

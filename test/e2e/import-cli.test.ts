@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import { renderProgress } from '../../src/interfaces/cli/output/progress.ts';
 import { HTML_CORPUS_DIR, REPO_ROOT } from '../support/paths.ts';
+import { toSchema1 } from '../support/schema1-ledger.ts';
 import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-import-'));
@@ -123,6 +124,40 @@ describe('linkledger import', () => {
     expect(tagged.status).toBe(0);
     expect(tagged.stderr).toMatch(/\(source commoncrawl:CC-MAIN-2024-22\)/);
     expect(tagged.stderr).not.toMatch(/hint/);
+  });
+
+  it('upgrades a ledger file of schema 1 when it opens it, and says so once', async () => {
+    const db = join(dir, 'schema1.duckdb');
+    const warc = join(dir, 'small-corpus.warc.gz');
+    writeFileSync(
+      warc,
+      warcGzBytes([
+        {
+          type: 'response',
+          targetUri: 'https://news.example.com/a',
+          contentType: 'application/http; msgtype=response',
+          date: '2024-05-17T12:00:00Z',
+          block: httpResponse(
+            200,
+            { 'Content-Type': 'text/html' },
+            '<a href="https://acme.com/">Acme</a> <a href="http://shop.acme.com:8080/x?y">Shop</a>',
+          ),
+        },
+      ]),
+    );
+    expect(cli('import', '--db', db, warc).status).toBe(0);
+    const before = await ledgerDump(db);
+    await toSchema1(db);
+    const upgraded = cli('backlinks', 'acme.com', '--db', db, '--format', 'json');
+    expect(upgraded.status).toBe(0);
+    expect(upgraded.stderr).toMatch(/linkledger: upgrading the ledger file to schema 2: rewriting 2 links/);
+    expect(
+      JSON.parse(upgraded.stdout)
+        .map((r: { targetUrl: string }) => r.targetUrl)
+        .sort(),
+    ).toEqual(['http://shop.acme.com:8080/x?y', 'https://acme.com/']);
+    expect(await ledgerDump(db)).toEqual(before);
+    expect(cli('backlinks', 'acme.com', '--db', db).stderr).not.toMatch(/upgrading/);
   });
 
   it('resumes after kill -9 and ends with the ledger of one clean import', async () => {

@@ -104,6 +104,11 @@ export interface DuckDbStoreOptions {
    * on one connection (a CLI command).
    */
   readConnections?: number;
+  /**
+   * Told before a file of an older schema is rewritten at open (migrate-links.ts), which can take a while
+   * on a large ledger: the CLI prints it.
+   */
+  onMigrate?: (message: string) => void;
 }
 
 type Row = Record<string, unknown>;
@@ -168,8 +173,9 @@ export class DuckDbLedgerStore implements LedgerStore {
       }
       await conn.run(TABLES_DDL);
       await conn.run(MIGRATE_DDL);
-      await migrateLinksTable(conn);
-      await migrateTargetUrls(conn);
+      const say = options.onMigrate ?? (() => undefined);
+      await migrateLinksTable(conn, say);
+      await migrateTargetUrls(conn, say);
       await conn.run(LINKS_VIEW);
       await conn.run(STAGE_DDL);
       if (version !== SCHEMA_VERSION) {

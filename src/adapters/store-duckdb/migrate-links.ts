@@ -27,13 +27,25 @@ const code = (list: string, column: string) =>
 const unknown = (list: string, column: string) =>
   `(${column} IS NOT NULL AND list_position(${list}, ${column}) IS NULL)`;
 
+/** Tells what a migration is about to do (DuckDbStoreOptions.onMigrate). */
+export type MigrationNotice = (message: string) => void;
+
+/** `n` links, for the notices. */
+async function linkCount(conn: DuckDBConnection, table: string): Promise<string> {
+  const [row] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${table}`)).getRowObjectsJS();
+  return (row!.n as number).toLocaleString('en-US');
+}
+
 /** Moves an old `links` table into `link_rows`; true when there was one. */
-export async function migrateLinksTable(conn: DuckDBConnection): Promise<boolean> {
+export async function migrateLinksTable(conn: DuckDBConnection, say: MigrationNotice): Promise<boolean> {
   const found = (
     await conn.runAndReadAll(`SELECT table_type FROM information_schema.tables
       WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'links'`)
   ).getRowObjectsJS();
   if (found[0]?.table_type !== 'BASE TABLE') return false;
+  say(
+    `upgrading the ledger file to schema ${SCHEMA_VERSION}: moving ${await linkCount(conn, 'links')} links into link_rows`,
+  );
   const split = splitTargetSql('target_url', 'target_host');
   try {
     await conn.run(`BEGIN TRANSACTION;
@@ -60,13 +72,17 @@ export async function migrateLinksTable(conn: DuckDBConnection): Promise<boolean
 }
 
 /** Rewrites a `link_rows` that still stores whole target URLs; true when there was one. */
-export async function migrateTargetUrls(conn: DuckDBConnection): Promise<boolean> {
+export async function migrateTargetUrls(conn: DuckDBConnection, say: MigrationNotice): Promise<boolean> {
   const found = (
     await conn.runAndReadAll(`SELECT 1 FROM information_schema.columns
       WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'link_rows'
         AND column_name = 'target_url'`)
   ).getRowObjectsJS();
   if (found.length === 0) return false;
+  say(
+    `upgrading the ledger file to schema ${SCHEMA_VERSION}: rewriting ${await linkCount(conn, 'link_rows')} links ` +
+      'with their target URLs stored in parts (the next import compacts the file)',
+  );
   const split = splitTargetSql('target_url', 'target_host');
   try {
     await conn.run(`BEGIN TRANSACTION;

@@ -11,7 +11,14 @@ export const DEFAULT_DB_PATH = './linkledger.duckdb';
 
 export type StoreSpec =
   | { kind: 'memory' }
-  | { kind: 'duckdb'; path?: string; config?: Record<string, string>; readConnections?: number };
+  | {
+      kind: 'duckdb';
+      path?: string;
+      config?: Record<string, string>;
+      readConnections?: number;
+      /** Told before an older ledger file is upgraded (it can take a while): see DuckDbStoreOptions. */
+      onMigrate?: (message: string) => void;
+    };
 
 export async function openStore(spec: StoreSpec): Promise<LedgerStore> {
   if (spec.kind === 'memory') return new MemoryLedgerStore();
@@ -19,5 +26,6 @@ export async function openStore(spec: StoreSpec): Promise<LedgerStore> {
     path: spec.path ?? DEFAULT_DB_PATH,
     ...(spec.config === undefined ? {} : { config: spec.config }),
     ...(spec.readConnections === undefined ? {} : { readConnections: spec.readConnections }),
+    ...(spec.onMigrate === undefined ? {} : { onMigrate: spec.onMigrate }),
   });
 }
