@@ -79,7 +79,7 @@ describe('DuckDB ledger: files with the old links table', () => {
       const reopened = await DuckDbLedgerStore.open({ path, onMigrate: (m) => notices.push(m) });
       try {
         expect(notices).toEqual([
-          `upgrading the ledger file to schema 2: moving ${before.links.length} links into link_rows`,
+          `upgrading the ledger file to schema 2: moving ${before.links.length.toLocaleString('en-US')} links into link_rows`,
         ]);
         expect(await reopened.dump()).toEqual(before);
         await feed(reopened, later);
@@ -126,7 +126,7 @@ describe('DuckDB ledger: files with the old links table', () => {
     const reopened = await DuckDbLedgerStore.open({ path, onMigrate: (m) => notices.push(m) });
     try {
       expect(notices).toEqual([
-        `upgrading the ledger file to schema 2: rewriting ${before.links.length} links with their target URLs stored in parts (the next import compacts the file)`,
+        `upgrading the ledger file to schema 2: rewriting ${before.links.length.toLocaleString('en-US')} links with their target URLs stored in parts (the next import compacts the file)`,
       ]);
       expect(await reopened.dump()).toEqual(before);
       await feed(reopened, later);
