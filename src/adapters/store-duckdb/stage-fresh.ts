@@ -34,18 +34,15 @@ export class FreshStager {
     const rows = this.rows;
     const targets = this.targets;
     const n = f.targets.length;
-    let lastHost = '';
-    let lastHostIdx = -1;
+    // The batch's stage_hosts idx of each of the page's hosts, looked up when a new target first needs it.
+    const batchHost = new Int32Array(f.hosts.length).fill(-1);
     for (let i = 0; i < n; i++) {
       const url = f.targets[i]!;
       let target = targets.get(url);
       if (target === undefined) {
-        const host = f.hosts[i]!;
-        // Links of a page often run to one host in a row: skip the map lookup then.
-        if (host !== lastHost || lastHostIdx < 0) {
-          lastHost = host;
-          lastHostIdx = hostIdx(host, f.domains[i]!);
-        }
+        const h = f.hostOf[i]!;
+        const host = f.hosts[h]!;
+        if (batchHost[h]! < 0) batchHost[h] = hostIdx(host, f.domains[h]!);
         target = targets.size;
         targets.set(url, target);
         const scheme = targetSchemeOf(url, host);
@@ -53,7 +50,7 @@ export class FreshStager {
         t.setInt(0, target);
         t.setInt(1, scheme);
         t.setString(2, targetRestOf(url, host, scheme));
-        t.setInt(3, lastHostIdx);
+        t.setInt(3, batchHost[h]!);
         t.next();
       }
       rows.setDouble(0, firstId + i);
@@ -63,7 +60,7 @@ export class FreshStager {
       // PLACEMENTS (schema.ts), flag bits those of FLAG.
       rows.setInt(3, f.codes[i]!);
       rows.setString(4, f.anchors[i]!);
-      rows.setString(5, f.rels[i]!);
+      rows.setString(5, f.rels[f.relOf[i]!]!);
       rows.next();
     }
     return firstId + n;

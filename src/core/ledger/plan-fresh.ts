@@ -54,11 +54,15 @@ export interface FreshLinks {
   counted: boolean;
   lostReason: LostReason | null;
   targets: string[];
+  anchors: string[];
+  /** The page's distinct target hosts and their registrable domains; link i's is at `hostOf[i]`. */
   hosts: string[];
   domains: string[];
-  anchors: string[];
+  hostOf: Uint32Array;
+  /** The page's distinct rel values, '' first; link i's is at `relOf[i]`. */
   rels: string[];
-  /** Kind, flags and placement of link i (FRESH_CODE); may be longer than `targets`. */
+  relOf: Uint32Array;
+  /** Kind, flags and placement of link i (FRESH_CODE). `codes`, `hostOf`, `relOf` may be longer than `targets`. */
   codes: Uint16Array;
 }
 
@@ -101,18 +105,24 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
     counted,
     lostReason: counted ? null : pageLostReason(state),
     targets: [],
+    anchors: [],
     hosts: [],
     domains: [],
-    anchors: [],
-    rels: [],
+    hostOf: new Uint32Array(capture.links.length),
+    rels: [''],
+    relOf: new Uint32Array(capture.links.length),
     codes: new Uint16Array(capture.links.length),
   };
+  // Per link only numbers and the two strings it brings: a batch's plans live until it is staged, and
+  // arrays of strings are what the young-generation collections have to copy (bench/results/ledger.md).
+  const hostIndex = new Map<string, number>();
+  const relIndex = new Map<string, number>([['', 0]]);
   // Duplicate detection without building a key string per link: target -> bit set of kinds seen, one map
   // per follow state (LINK kinds fit in 31 bits).
   const seenFollowed = new Map<string, number>();
   const seenNot = new Map<string, number>();
   let lastHost: string | null = null;
-  let lastDomain = '';
+  let lastHostIdx = 0;
   for (const li of capture.links) {
     const target = li.target;
     if (target === null || !isWebUrl(target)) {
@@ -135,7 +145,14 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
     seen.set(target, bits | bit);
     if (host !== lastHost) {
       lastHost = host;
-      lastDomain = ctx.domainOf(host);
+      let idx = hostIndex.get(host);
+      if (idx === undefined) {
+        idx = fresh.hosts.length;
+        hostIndex.set(host, idx);
+        fresh.hosts.push(host);
+        fresh.domains.push(ctx.domainOf(host));
+      }
+      lastHostIdx = idx;
     }
     const flags =
       (li.nofollow ? FRESH_FLAG.nofollow : 0) |
@@ -143,15 +160,24 @@ export function planFreshCapture(page: StoredPage, capture: CaptureInput, ctx: P
       (li.ugc ? FRESH_FLAG.ugc : 0) |
       (li.kind === 'img' ? FRESH_FLAG.image : 0) |
       (followed ? FRESH_FLAG.followed : 0);
-    fresh.codes[fresh.targets.length] =
+    const n = fresh.targets.length;
+    fresh.codes[n] =
       kind |
       (flags << FRESH_CODE.flagsShift) |
       (PLACEMENT_INDEX.get(li.placement)! << FRESH_CODE.placementShift);
+    fresh.hostOf[n] = lastHostIdx;
+    if (li.rel.length > 0) {
+      const rel = li.rel.join(' ');
+      let idx = relIndex.get(rel);
+      if (idx === undefined) {
+        idx = fresh.rels.length;
+        relIndex.set(rel, idx);
+        fresh.rels.push(rel);
+      }
+      fresh.relOf[n] = idx;
+    }
     fresh.targets.push(target);
-    fresh.hosts.push(host);
-    fresh.domains.push(lastDomain);
     fresh.anchors.push(li.anchor);
-    fresh.rels.push(li.rel.length === 0 ? '' : li.rel.join(' '));
   }
   counts.sightings = fresh.targets.length;
   if (fresh.targets.length > 0) plan.fresh = fresh;
@@ -186,12 +212,12 @@ export function materializeFresh(page: StoredPage, fresh: FreshLinks): PlannedLi
       sourceHost: page.host,
       sourceDomain: page.domain,
       targetUrl: fresh.targets[i]!,
-      targetHost: fresh.hosts[i]!,
-      targetDomain: fresh.domains[i]!,
+      targetHost: fresh.hosts[fresh.hostOf[i]!]!,
+      targetDomain: fresh.domains[fresh.hostOf[i]!]!,
       kind: freshKind(code),
       followed: (flags & FRESH_FLAG.followed) !== 0,
       anchor: fresh.anchors[i]!,
-      rel: fresh.rels[i]!,
+      rel: fresh.rels[fresh.relOf[i]!]!,
       nofollow: (flags & FRESH_FLAG.nofollow) !== 0,
       sponsored: (flags & FRESH_FLAG.sponsored) !== 0,
       ugc: (flags & FRESH_FLAG.ugc) !== 0,

@@ -74,15 +74,19 @@ describe('plan-page', () => {
       'http://acme.com/g',
       'https://acme.com@user.example/h',
     ];
+    // Rel values come and go too: the fast path keeps each page's distinct ones once.
+    const rels = [[], ['nofollow'], ['sponsored', 'noopener'], [], ['ugc'], ['nofollow']];
     const c = capture(
       A,
       day(1),
-      targets.map((t) => link(t)),
+      targets.map((t, i) => link(t, { rel: rels[i % rels.length]! })),
     );
     const general = planPageGeneral(A, null, [c], [], ctx);
     const fastPlan = planFreshCapture({ ...general.page }, c, ctx);
     const rows = materializeFresh(fastPlan.page, fastPlan.fresh!);
-    expect(rows.map((r) => r.link.targetHost)).toEqual(general.newLinks.map((l) => l.link.targetHost));
+    expect(rows).toEqual(general.newLinks);
+    expect(rows.map((r) => r.link.rel)).toEqual(targets.map((_, i) => rels[i % rels.length]!.join(' ')));
+    expect(fastPlan.fresh!.rels).toEqual(['', 'nofollow', 'sponsored noopener', 'ugc']);
     expect(rows.map((r) => r.link.targetHost)).toEqual([
       'acme.com',
       'acme.com.evil.org',
