@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.ts';
 import { LEDGER_KINDS } from '../../src/adapters/store-duckdb/schema.ts';
 import { LOST_REASONS } from '../../src/core/ledger/model.ts';
+import type { LedgerDump } from '../../src/core/ledger/store.ts';
 import { PLACEMENTS } from '../../src/core/link/link.ts';
 import { withDuckDbFile } from '../support/duckdb-file.ts';
 import { toSchema1, WHOLE_URL_LINK_ROWS } from '../support/schema1-ledger.ts';
@@ -37,6 +38,32 @@ const meta = (path: string) =>
         .map((r) => [r.key, r.value]),
     ),
   );
+
+type Inputs = ReturnType<typeof randomScenario>;
+
+/**
+ * Opens a file of an older layout: it must read as `before` did and, fed `later`, end as a ledger that
+ * never had that layout (fed `first` and `later`). Returns the notices the upgrade gave.
+ */
+async function reopenMigrated(path: string, before: LedgerDump, first: Inputs, later: Inputs) {
+  const notices: string[] = [];
+  const reopened = await DuckDbLedgerStore.open({ path, onMigrate: (m) => notices.push(m) });
+  try {
+    expect(await reopened.dump()).toEqual(before);
+    await feed(reopened, later);
+    const clean = await DuckDbLedgerStore.open({ path: ':memory:' });
+    try {
+      await feed(clean, first);
+      await feed(clean, later);
+      expect(await reopened.dump()).toEqual(await clean.dump());
+    } finally {
+      await clean.close();
+    }
+  } finally {
+    await reopened.close();
+  }
+  return notices;
+}
 
 describe('DuckDB ledger: files with the old links table', () => {
   it.each([
@@ -75,22 +102,9 @@ describe('DuckDB ledger: files with the old links table', () => {
       expect(before.links.length).toBeGreaterThan(50);
       expect(new Set(before.links.map((l) => l.lostReason)).size).toBeGreaterThan(1);
 
-      const notices: string[] = [];
-      const reopened = await DuckDbLedgerStore.open({ path, onMigrate: (m) => notices.push(m) });
-      try {
-        expect(notices).toEqual([
-          `upgrading the ledger file to schema 2: moving ${before.links.length.toLocaleString('en-US')} links into link_rows`,
-        ]);
-        expect(await reopened.dump()).toEqual(before);
-        await feed(reopened, later);
-        const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean.duckdb') });
-        await feed(clean, first);
-        await feed(clean, later);
-        expect(await reopened.dump()).toEqual(await clean.dump());
-        await clean.close();
-      } finally {
-        await reopened.close();
-      }
+      expect(await reopenMigrated(path, before, first, later)).toEqual([
+        `upgrading the ledger file to schema 2: moving ${before.links.length.toLocaleString('en-US')} links into link_rows`,
+      ]);
       expect(await sql(path, 'SELECT 1')).toEqual([
         { table_name: 'link_rows', table_type: 'BASE TABLE' },
         { table_name: 'links', table_type: 'VIEW' },
@@ -122,22 +136,9 @@ describe('DuckDB ledger: files with the old links table', () => {
     // The layout sessions 6 to 9 wrote: link_rows with the whole target URL, schema 1.
     await toSchema1(path);
 
-    const notices: string[] = [];
-    const reopened = await DuckDbLedgerStore.open({ path, onMigrate: (m) => notices.push(m) });
-    try {
-      expect(notices).toEqual([
-        `upgrading the ledger file to schema 2: rewriting ${before.links.length.toLocaleString('en-US')} links with their target URLs stored in parts (the next import compacts the file)`,
-      ]);
-      expect(await reopened.dump()).toEqual(before);
-      await feed(reopened, later);
-      const clean = await DuckDbLedgerStore.open({ path: join(dir, 'clean-split.duckdb') });
-      await feed(clean, first);
-      await feed(clean, later);
-      expect(await reopened.dump()).toEqual(await clean.dump());
-      await clean.close();
-    } finally {
-      await reopened.close();
-    }
+    expect(await reopenMigrated(path, before, first, later)).toEqual([
+      `upgrading the ledger file to schema 2: rewriting ${before.links.length.toLocaleString('en-US')} links with their target URLs stored in parts (the next import compacts the file)`,
+    ]);
     // Schema 2 now, and unclustered: the next import's optimize() compacts the file.
     expect(await meta(path)).toEqual({ schema_version: '2' });
     const stored = await withDuckDbFile(path, async (conn) =>

@@ -12,7 +12,13 @@ import { DuckDbLedgerStore } from '../../src/adapters/store-duckdb/duckdb-store.
 import { renderProgress } from '../../src/interfaces/cli/output/progress.ts';
 import { HTML_CORPUS_DIR, REPO_ROOT } from '../support/paths.ts';
 import { toSchema1 } from '../support/schema1-ledger.ts';
-import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
+import {
+  CC_SEGMENT_FILE,
+  httpResponse,
+  pageResponse,
+  uncrawledSegmentBytes,
+  warcGzBytes,
+} from '../support/warc-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,19 +100,8 @@ describe('linkledger import', () => {
   });
 
   it('hints at --source when a Common Crawl segment names no crawl, and not once it is given', () => {
-    const segment = join(dir, 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz');
-    writeFileSync(
-      segment,
-      warcGzBytes([
-        {
-          type: 'response',
-          targetUri: 'https://news.example.com/a',
-          contentType: 'application/http; msgtype=response',
-          date: '2024-05-17T12:00:00Z',
-          block: httpResponse(200, { 'Content-Type': 'text/html' }, '<a href="https://acme.com/">Acme</a>'),
-        },
-      ]),
-    );
+    const segment = join(dir, CC_SEGMENT_FILE);
+    writeFileSync(segment, uncrawledSegmentBytes());
     const guessed = cli('import', '--db', join(dir, 'segment.duckdb'), segment);
     expect(guessed.status).toBe(0);
     expect(guessed.stderr).toMatch(/\(source warc\)/);
@@ -132,17 +127,10 @@ describe('linkledger import', () => {
     writeFileSync(
       warc,
       warcGzBytes([
-        {
-          type: 'response',
-          targetUri: 'https://news.example.com/a',
-          contentType: 'application/http; msgtype=response',
-          date: '2024-05-17T12:00:00Z',
-          block: httpResponse(
-            200,
-            { 'Content-Type': 'text/html' },
-            '<a href="https://acme.com/">Acme</a> <a href="http://shop.acme.com:8080/x?y">Shop</a>',
-          ),
-        },
+        pageResponse(
+          'https://news.example.com/a',
+          '<a href="https://acme.com/">Acme</a> <a href="http://shop.acme.com:8080/x?y">Shop</a>',
+        ),
       ]),
     );
     expect(cli('import', '--db', db, warc).status).toBe(0);

@@ -23,7 +23,7 @@ import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseDisavow } from '../../src/core/disavow/parse.ts';
 import { HOSTS, startTestWeb, type TestWeb } from '../support/test-web/index.ts';
-import { httpResponse, warcGzBytes } from '../support/warc-writer.ts';
+import { CC_SEGMENT_FILE, httpResponse, uncrawledSegmentBytes, warcGzBytes } from '../support/warc-writer.ts';
 import {
   buildDemoLedger,
   cliJson,
@@ -493,19 +493,8 @@ describe('dashboard', () => {
 
   it('shows the hint of an import under its result: a Common Crawl segment whose crawl is named nowhere', async () => {
     await newPage();
-    const file = join(importDir, 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz');
-    writeFileSync(
-      file,
-      warcGzBytes([
-        {
-          type: 'response',
-          targetUri: 'https://news.example.com/a',
-          contentType: 'application/http; msgtype=response',
-          date: '2024-05-17T12:00:00Z',
-          block: httpResponse(200, { 'Content-Type': 'text/html' }, '<a href="https://acme.com/">Acme</a>'),
-        },
-      ]),
-    );
+    const file = join(importDir, CC_SEGMENT_FILE);
+    writeFileSync(file, uncrawledSegmentBytes());
     await open('/jobs');
     await byTestId('table-jobs').waitFor();
     const row = await startImport(file);

@@ -39,3 +39,22 @@ export function httpResponse(
   );
   return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), bodyBytes]);
 }
+
+/** One HTML page as a WARC response record. */
+export function pageResponse(targetUri: string, html: string, date = '2024-05-17T12:00:00Z'): TestRecord {
+  return {
+    type: 'response',
+    targetUri,
+    contentType: 'application/http; msgtype=response',
+    date,
+    block: httpResponse(200, { 'Content-Type': 'text/html' }, html),
+  };
+}
+
+/** The file name of a Common Crawl segment: it carries the segment's date, not the crawl's id. */
+export const CC_SEGMENT_FILE = 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz';
+
+/** A page linking to acme.com, in a WARC with no warcinfo: as a segment file, nothing names its crawl. */
+export function uncrawledSegmentBytes(): Buffer {
+  return warcGzBytes([pageResponse('https://news.example.com/a', '<a href="https://acme.com/">Acme</a>')]);
+}

@@ -15,12 +15,22 @@ import { KIND_LIST, LINK_ROWS_COLUMNS, LOST_REASON_LIST, PLACEMENT_LIST, SCHEMA_
 import { splitTargetSql } from './target-url.ts';
 
 /**
- * Ends each migration's transaction: the file is of this build's schema from then on, and unclustered, so
- * the next import's optimize() compacts it (a rewrite leaves the old copy's blocks free in the file) and
- * orders it as optimize.ts does now.
+ * Runs a migration's statements in one transaction (rolled back on any error), which also leaves the file
+ * of this build's schema and unclustered, so the next import's optimize() compacts it (a rewrite leaves
+ * the old copy's blocks free in the file) and orders it as optimize.ts does now.
  */
-const MIGRATED = `DELETE FROM ledger_meta WHERE key = 'clustered_links';
-  INSERT OR REPLACE INTO ledger_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`;
+async function migrateInOneTransaction(conn: DuckDBConnection, statements: string): Promise<void> {
+  try {
+    await conn.run(`BEGIN TRANSACTION;
+      ${statements};
+      DELETE FROM ledger_meta WHERE key = 'clustered_links';
+      INSERT OR REPLACE INTO ledger_meta VALUES ('schema_version', '${SCHEMA_VERSION}');
+      COMMIT`);
+  } catch (error) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
 
 const code = (list: string, column: string) =>
   `CASE WHEN ${column} IS NULL THEN NULL ELSE list_position(${list}, ${column}) - 1 END`;
@@ -47,9 +57,9 @@ export async function migrateLinksTable(conn: DuckDBConnection, say: MigrationNo
     `upgrading the ledger file to schema ${SCHEMA_VERSION}: moving ${await linkCount(conn, 'links')} links into link_rows`,
   );
   const split = splitTargetSql('target_url', 'target_host');
-  try {
-    await conn.run(`BEGIN TRANSACTION;
-      SELECT CASE WHEN count(*) > 0 THEN error('links: a kind, placement or lost reason this build does not know')
+  await migrateInOneTransaction(
+    conn,
+    `SELECT CASE WHEN count(*) > 0 THEN error('links: a kind, placement or lost reason this build does not know')
         END FROM links WHERE ${unknown(KIND_LIST, 'kind')} OR ${unknown(PLACEMENT_LIST, 'placement')}
         OR ${unknown(LOST_REASON_LIST, 'lost_reason')} OR ${unknown(LOST_REASON_LIST, 'reported_lost_reason')};
       SELECT CASE WHEN count(*) > 0 THEN error('links: both a links table and link rows') END FROM link_rows;
@@ -61,13 +71,8 @@ export async function migrateLinksTable(conn: DuckDBConnection, say: MigrationNo
         last_seen, last_live, lost_at, ${code(LOST_REASON_LIST, 'lost_reason')}, reported_lost_at,
         ${code(LOST_REASON_LIST, 'reported_lost_reason')}, attrs_at
         FROM links ORDER BY rowid;
-      DROP TABLE links;
-      ${MIGRATED};
-      COMMIT`);
-  } catch (error) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+      DROP TABLE links`,
+  );
   return true;
 }
 
@@ -84,21 +89,16 @@ export async function migrateTargetUrls(conn: DuckDBConnection, say: MigrationNo
       'with their target URLs stored in parts (the next import compacts the file)',
   );
   const split = splitTargetSql('target_url', 'target_host');
-  try {
-    await conn.run(`BEGIN TRANSACTION;
-      CREATE TABLE link_rows_split (${LINK_ROWS_COLUMNS});
+  await migrateInOneTransaction(
+    conn,
+    `CREATE TABLE link_rows_split (${LINK_ROWS_COLUMNS});
       INSERT INTO link_rows_split SELECT id, page_id, ${split.scheme}, ${split.rest}, target_host, target_domain,
         kind, followed, anchor, rel, nofollow, sponsored, ugc, image, placement, first_seen, last_seen, last_live,
         lost_at, lost_reason, reported_lost_at, reported_lost_reason, attrs_at
         FROM link_rows ORDER BY rowid;
       DROP VIEW IF EXISTS links;
       DROP TABLE link_rows;
-      ALTER TABLE link_rows_split RENAME TO link_rows;
-      ${MIGRATED};
-      COMMIT`);
-  } catch (error) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+      ALTER TABLE link_rows_split RENAME TO link_rows`,
+  );
   return true;
 }

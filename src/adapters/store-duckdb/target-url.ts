@@ -26,21 +26,23 @@ export function targetRestOf(url: string, host: string, scheme: number): string 
 
 /** SQL: the target URL of a `link_rows` row under alias `r`, rebuilt from its three columns. */
 export function targetUrlSql(r: string): string {
+  const cut = TARGET_SCHEMES.slice(1).map((scheme) => `'${scheme}'`);
   return `CASE ${r}.target_scheme WHEN 0 THEN ${r}.target_rest
-    ELSE ['http://', 'https://'][${r}.target_scheme] || ${r}.target_host || ${r}.target_rest END`;
+    ELSE [${cut.join(', ')}][${r}.target_scheme] || ${r}.target_host || ${r}.target_rest END`;
 }
 
 /**
  * SQL: the scheme code and rest of the URL in column `url` whose host is in column `host` (for rows
- * written before URLs were stored this way; the same rule as targetSchemeOf). Lengths are in characters,
- * as DuckDB's substr counts them.
+ * written before URLs were stored this way; the same rule as targetSchemeOf, longest scheme first).
+ * Lengths are in characters, as DuckDB's substr counts them.
  */
 export function splitTargetSql(url: string, host: string): { scheme: string; rest: string } {
-  const https = `starts_with(${url}, 'https://' || ${host})`;
-  const http = `starts_with(${url}, 'http://' || ${host})`;
+  const codes = [2, 1] as const;
+  const starts = (code: number) => `starts_with(${url}, '${TARGET_SCHEMES[code]}' || ${host})`;
+  const cases = (value: (code: number) => string | number) =>
+    codes.map((code) => `WHEN ${starts(code)} THEN ${value(code)}`).join(' ');
   return {
-    scheme: `CASE WHEN ${https} THEN 2 WHEN ${http} THEN 1 ELSE 0 END`,
-    rest: `CASE WHEN ${https} THEN substr(${url}, length(${host}) + 9)
-      WHEN ${http} THEN substr(${url}, length(${host}) + 8) ELSE ${url} END`,
+    scheme: `CASE ${cases((code) => code)} ELSE 0 END`,
+    rest: `CASE ${cases((code) => `substr(${url}, length(${host}) + ${TARGET_SCHEMES[code]!.length + 1})`)} ELSE ${url} END`,
   };
 }

@@ -26,7 +26,7 @@ import { serveJobs } from '../../../src/main/serve-jobs.ts';
 import { safeUploadName, saveUpload } from '../../../src/main/serve-uploads.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 import { HOSTS, startTestWeb } from '../../support/test-web/index.ts';
-import { httpResponse, warcGzBytes } from '../../support/warc-writer.ts';
+import { CC_SEGMENT_FILE, uncrawledSegmentBytes } from '../../support/warc-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkledger-jobs-'));
 const inbox = join(dir, 'inbox');
@@ -118,19 +118,8 @@ describe('jobs', () => {
   });
 
   it('gives the hint of an import with its run: a Common Crawl segment whose crawl is named nowhere', async () => {
-    const segment = 'CC-MAIN-20240517120000-20240517150000-00001.warc.gz';
-    writeFileSync(
-      join(inbox, segment),
-      warcGzBytes([
-        {
-          type: 'response',
-          targetUri: 'https://news.example.com/a',
-          contentType: 'application/http; msgtype=response',
-          date: '2024-05-17T12:00:00Z',
-          block: httpResponse(200, { 'Content-Type': 'text/html' }, '<a href="https://acme.com/">Acme</a>'),
-        },
-      ]),
-    );
+    const segment = CC_SEGMENT_FILE;
+    writeFileSync(join(inbox, segment), uncrawledSegmentBytes());
     const started = (await json(
       await call('POST', '/api/v1/jobs/import', ADMIN, { paths: [segment] }),
       202,
