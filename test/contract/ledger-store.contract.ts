@@ -323,6 +323,41 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
       expect((await store.counts()).importRuns).toBe(2);
     });
 
+    it('reads plans produced as it reads them once, in order, and the run only after the last plan', async () => {
+      const ctx = { domainOf: (h: string) => h.split('.').slice(-2).join('.') };
+      const urls = ['https://one.example.org/', 'https://two.example.org/', 'https://three.example.org/'];
+      const run: ImportRun = {
+        id: 'r-lazy',
+        key: 'k',
+        source: 'crawl',
+        format: 'warc',
+        input: 'x.warc',
+        status: 'running',
+        startedAt: day(1),
+        updatedAt: day(1),
+        finishedAt: null,
+        checkpoint: { offset: 0, line: 1 },
+        stats: emptyStats(),
+        error: null,
+      };
+      const snapshot = { ...run };
+      const planned: string[] = [];
+      function* plans() {
+        for (const url of urls) {
+          planned.push(url);
+          yield planPage(url, null, [capture(url, day(2), [link(T), link(`${url}about`)])], [], ctx);
+        }
+        // What a writer does once every page is planned: the checkpoint covers them all.
+        snapshot.checkpoint = { offset: 300, line: 3 };
+      }
+      await store.commit({ plans: plans(), run: snapshot });
+      expect(planned).toEqual(urls);
+      expect((await store.importRuns('k')).map((r) => r.checkpoint)).toEqual([{ offset: 300, line: 3 }]);
+      const { pages, links } = await store.dump();
+      expect(pages.map((p) => p.url).sort()).toEqual([...urls].sort());
+      expect(links.filter((l) => l.targetUrl === T)).toHaveLength(3);
+    });
+
     it('keeps any text in a run as it was given (quotes, backslashes, newlines, any script)', async () => {
       const input = `it's a "file" \\ with\nnewlines; DROP TABLE links; -- \u0000 ✓ 日本`;
       const run: ImportRun = {

@@ -50,7 +50,7 @@ export interface StagedCounts {
 
 export async function stagePlans(
   conn: DuckDBConnection,
-  plans: readonly PagePlan[],
+  plans: Iterable<PagePlan>,
   ids: IdCounters,
 ): Promise<StagedCounts> {
   const counts: StagedCounts = {
@@ -103,7 +103,9 @@ export async function stagePlans(
       return i;
     };
 
-    plans.forEach((plan, idx) => {
+    let idx = -1;
+    for (const plan of plans) {
+      idx += 1;
       const p = plan.page;
       const pageId = plan.pageIsNew ? ids.nextPageId++ : p.id;
       pages.appendInteger(idx);
@@ -174,7 +176,7 @@ export async function stagePlans(
         for (const s of planned.seen) seen.add([id, false, sourceIdx(s.source), s.first, s.last]);
         counts.oldSightings += planned.seen.length;
       }
-    });
+    }
     pages.closeSync();
     captures.closeSync();
     links.close();

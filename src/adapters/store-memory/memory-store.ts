@@ -89,8 +89,9 @@ export class MemoryLedgerStore implements LedgerStore {
   async commit(batch: LedgerBatch, order: CommitOrder = {}): Promise<void> {
     if (order.after) await order.after;
     this.assertOpen();
+    const plans = [...batch.plans]; // read once (they may be planned as they are read)
     const seenUrls = new Set<string>();
-    for (const plan of batch.plans) {
+    for (const plan of plans) {
       if (seenUrls.has(plan.page.url))
         throw new Error(`commit: page ${plan.page.url} planned twice in one batch`);
       seenUrls.add(plan.page.url);
@@ -98,7 +99,7 @@ export class MemoryLedgerStore implements LedgerStore {
       if (plan.pageIsNew === (existing !== undefined))
         throw new Error(`commit: stale plan for ${plan.page.url}`);
     }
-    for (const plan of batch.plans) {
+    for (const plan of plans) {
       const pageId = plan.pageIsNew ? this.nextPageId++ : this.pages.get(plan.page.url)!.id;
       if (plan.pageChanged) this.pages.set(plan.page.url, { ...plan.page, id: pageId });
       if (plan.newCaptures.length > 0) {

@@ -278,29 +278,30 @@ export class LedgerWriter {
     addInputCounts(next, counts);
     const urls = [...pending.keys()];
     const states = urls.length > 0 ? await this.store.loadPageStates(urls) : new Map();
-    const plans: PagePlan[] = [];
-    for (const [url, entry] of pending) {
-      const plan = planPage(url, states.get(url) ?? null, entry.captures, entry.observations, planContext);
-      countPlan(next, plan);
-      if (
-        plan.pageChanged ||
-        plan.newCaptures.length > 0 ||
-        newLinkCount(plan) > 0 ||
-        plan.touchedLinks.length > 0
-      ) {
-        plans.push(plan);
+    // Filled in once every page is planned: the run saved with the batch counts all of them.
+    const snapshot: ImportRun | null = run === null ? null : { ...run };
+    // Pages are planned as the store stages them: each plan becomes garbage once staged instead of a
+    // whole batch of plans outliving the young generation (bench/results/ledger.md, session 11).
+    const plans = function* (this: LedgerWriter): Generator<PagePlan> {
+      for (const [url, entry] of pending) {
+        const plan = planPage(url, states.get(url) ?? null, entry.captures, entry.observations, planContext);
+        countPlan(next, plan);
+        if (
+          plan.pageChanged ||
+          plan.newCaptures.length > 0 ||
+          newLinkCount(plan) > 0 ||
+          plan.touchedLinks.length > 0
+        ) {
+          yield plan;
+        }
       }
-    }
-    const snapshot: ImportRun | null =
-      run === null
-        ? null
-        : {
-            ...run,
-            checkpoint: checkpoint === null ? run.checkpoint : { ...checkpoint },
-            stats: next,
-            updatedAt: this.options.now?.() ?? run.updatedAt,
-          };
-    this.planned = next;
+      if (run !== null && snapshot !== null) {
+        snapshot.checkpoint = checkpoint === null ? run.checkpoint : { ...checkpoint };
+        snapshot.stats = next;
+        snapshot.updatedAt = this.options.now?.() ?? run.updatedAt;
+      }
+      this.planned = next;
+    }.call(this);
     await this.store.commit(
       { plans, run: snapshot, crawl },
       { after: order.previous, onStaged: order.staged },

@@ -27,8 +27,15 @@ import type { AnchorRow, BacklinkRow, LinkedPageRow, ProfileFigures, RefDomainRo
 
 /** Plans for distinct pages, written in one transaction together with the run's checkpoint. */
 export interface LedgerBatch {
-  plans: readonly PagePlan[];
-  /** Saved in the same transaction: a checkpoint never covers data that was not committed. */
+  /**
+   * Read once, in order. A writer may plan each page as the store reads it (a generator), so that a
+   * batch's plans never all live at once.
+   */
+  plans: Iterable<PagePlan>;
+  /**
+   * Saved in the same transaction: a checkpoint never covers data that was not committed. Complete only
+   * once every plan has been read (its counts include them): read it after the plans.
+   */
   run: ImportRun | null;
   /** A crawl's frontier rows and job snapshot, committed with the pages they produced. */
   crawl?: CrawlBatch | null;
