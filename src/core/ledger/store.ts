@@ -43,6 +43,10 @@ export interface LedgerBatch {
 
 export interface CommitOrder {
   after?: Promise<void> | null;
+  /**
+   * Called once the batch is staged, and so once every plan has been read: the writer then plans its
+   * next batch from the counts this one's plans added.
+   */
   onStaged?: () => void;
 }
 
