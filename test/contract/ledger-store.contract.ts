@@ -25,6 +25,28 @@ export type StoreFactory = () => Promise<LedgerStore>;
 const A = 'https://blog.one.org/post';
 const T = 'https://acme.com/blue-widgets';
 
+/** The planner's context in tests that plan pages themselves: the last two labels are the domain. */
+const PLAN_CTX = { domainOf: (h: string) => h.split('.').slice(-2).join('.') };
+
+/** A running import run, with `overrides`. */
+function importRun(overrides: Partial<ImportRun> = {}): ImportRun {
+  return {
+    id: 'r-1',
+    key: 'k',
+    source: 'csv',
+    format: 'generic',
+    input: 'x.csv',
+    status: 'running',
+    startedAt: day(1),
+    updatedAt: day(1),
+    finishedAt: null,
+    checkpoint: { offset: 0, line: 1 },
+    stats: emptyStats(),
+    error: null,
+    ...overrides,
+  };
+}
+
 async function reference(inputs: Parameters<typeof feed>[1]) {
   const ref = new MemoryLedgerStore();
   await feed(ref, inputs);
@@ -283,15 +305,14 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
     it('writes a batch atomically: a stale plan rejects the whole batch', async () => {
       await feed(store, [capture(A, day(1), [link(T)])]);
       const before = await store.dump();
-      const ctx = { domainOf: (h: string) => h.split('.').slice(-2).join('.') };
       const fresh = planPage(
         'https://new.example.org/',
         null,
         [capture('https://new.example.org/', day(2), [link(T)])],
         [],
-        ctx,
+        PLAN_CTX,
       );
-      const stale = planPage(A, null, [capture(A, day(2), [link(T)])], [], ctx);
+      const stale = planPage(A, null, [capture(A, day(2), [link(T)])], [], PLAN_CTX);
       await expect(store.commit({ plans: [fresh, stale], run: null })).rejects.toThrow();
       expect(await store.dump()).toEqual(before);
       await feed(store, [capture('https://new.example.org/', day(2), [link(T)])]);
@@ -299,20 +320,7 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
     });
 
     it('saves import runs, with the batch that they checkpoint', async () => {
-      const run: ImportRun = {
-        id: 'r-1',
-        key: 'k',
-        source: 'csv',
-        format: 'generic',
-        input: 'x.csv',
-        status: 'running',
-        startedAt: day(1),
-        updatedAt: day(1),
-        finishedAt: null,
-        checkpoint: { offset: 0, line: 1 },
-        stats: emptyStats(),
-        error: null,
-      };
+      const run = importRun();
       await store.saveImportRun(run);
       await store.commit({ plans: [], run: { ...run, checkpoint: { offset: 120, line: 4 } } });
       await store.saveImportRun({ ...run, id: 'r-2', key: 'other', startedAt: day(2) });
@@ -324,28 +332,13 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
     });
 
     it('reads plans produced as it reads them once, in order, and the run only after the last plan', async () => {
-      const ctx = { domainOf: (h: string) => h.split('.').slice(-2).join('.') };
       const urls = ['https://one.example.org/', 'https://two.example.org/', 'https://three.example.org/'];
-      const run: ImportRun = {
-        id: 'r-lazy',
-        key: 'k',
-        source: 'crawl',
-        format: 'warc',
-        input: 'x.warc',
-        status: 'running',
-        startedAt: day(1),
-        updatedAt: day(1),
-        finishedAt: null,
-        checkpoint: { offset: 0, line: 1 },
-        stats: emptyStats(),
-        error: null,
-      };
-      const snapshot = { ...run };
+      const snapshot = importRun({ id: 'r-lazy', source: 'crawl', format: 'warc', input: 'x.warc' });
       const planned: string[] = [];
       function* plans() {
         for (const url of urls) {
           planned.push(url);
-          yield planPage(url, null, [capture(url, day(2), [link(T), link(`${url}about`)])], [], ctx);
+          yield planPage(url, null, [capture(url, day(2), [link(T), link(`${url}about`)])], [], PLAN_CTX);
         }
         // What a writer does once every page is planned: the checkpoint covers them all.
         snapshot.checkpoint = { offset: 300, line: 3 };
@@ -360,20 +353,13 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
 
     it('keeps any text in a run as it was given (quotes, backslashes, newlines, any script)', async () => {
       const input = `it's a "file" \\ with\nnewlines; DROP TABLE links; -- \u0000 ✓ 日本`;
-      const run: ImportRun = {
+      const run = importRun({
         id: "r-'1'",
         key: "k'; --",
-        source: 'csv',
-        format: 'generic',
         input,
         status: 'failed',
-        startedAt: day(1),
-        updatedAt: day(1),
-        finishedAt: null,
-        checkpoint: { offset: 0, line: 1 },
-        stats: emptyStats(),
         error: `bad 'quote' \\`,
-      };
+      });
       await store.commit({ plans: [], run });
       await store.saveImportRun({ ...run, id: 'r-2' });
       expect(await store.importRuns("k'; --")).toEqual([run, { ...run, id: 'r-2' }]);
