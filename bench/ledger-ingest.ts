@@ -7,6 +7,8 @@
  * Baseline: DuckDB's Appender used row by row (one native call per value) into a table shaped like `links`,
  * on the same generated links, in the same process and minute (the machine is shared: compare ratios).
  */
+// First: DuckDB's allocator options are read when the library loads (allocator-config.ts).
+import '../src/adapters/store-duckdb/allocator-config.ts';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

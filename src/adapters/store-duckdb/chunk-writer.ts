@@ -4,6 +4,8 @@
  * row-by-row Appender costs one native call per value (about 75,000 rows/s for a 23-column link row on the
  * reference machine, against 600,000+ here). Rows are buffered column-wise and flushed 2,048 at a time.
  */
+// First: sets DuckDB's allocator options, which are read when the library loads.
+import './allocator-config.ts';
 import {
   BOOLEAN,
   DOUBLE,

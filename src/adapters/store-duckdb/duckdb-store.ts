@@ -5,6 +5,8 @@
  * (reader-pool.ts) so reports run in parallel. Schema: schema.ts. Commits: commit-plans.ts. Reports:
  * report-queries.ts.
  */
+// First: sets DuckDB's allocator options, which are read when the library loads.
+import './allocator-config.ts';
 import { renameSync, rmSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { CrawlJob, FrontierEntry } from '../../core/crawl/frontier-model.ts';

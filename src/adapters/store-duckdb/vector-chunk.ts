@@ -10,6 +10,8 @@
  * strings) and travel with that copy, so only longer or non-ASCII strings cost a native call each.
  * No column is nullable: callers encode "absent" themselves (e.g. an empty string).
  */
+// First: sets DuckDB's allocator options, which are read when the library loads.
+import './allocator-config.ts';
 import {
   DOUBLE,
   type DuckDBAppender,
