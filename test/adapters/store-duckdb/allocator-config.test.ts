@@ -1,5 +1,5 @@
 /**
- * DuckDB's jemalloc options: the rule (one arena on small machines, the user's options kept), and that the
+ * DuckDB's jemalloc options: the rule (one arena on small machines, a 10 s decay, the user's options kept), and that the
  * real CLI sets them before libduckdb is loaded. jemalloc prints the options it started with when
  * `stats_print` is on, so a child process started with it shows which `narenas` jemalloc really took.
  */
@@ -16,20 +16,24 @@ import {
 import { REPO_ROOT } from '../../support/paths.ts';
 
 describe('allocatorConf', () => {
-  it('asks for one arena on a small machine', () => {
-    expect(allocatorConf(undefined, 2)).toBe('narenas:1');
-    expect(allocatorConf('', 8)).toBe('narenas:1');
+  const DECAY = 'dirty_decay_ms:10000,muzzy_decay_ms:10000';
+
+  it('asks for one arena and a 10 s decay on a small machine', () => {
+    expect(allocatorConf(undefined, 2)).toBe(`narenas:1,${DECAY}`);
+    expect(allocatorConf(' ', 8)).toBe(`narenas:1,${DECAY}`);
   });
 
-  it("adds to the user's options and never overrides their narenas", () => {
-    expect(allocatorConf('dirty_decay_ms:5000', 4)).toBe('dirty_decay_ms:5000,narenas:1');
-    expect(allocatorConf('narenas:6', 4)).toBe('narenas:6');
-    expect(allocatorConf('stats_print:true, narenas:3', 2)).toBe('stats_print:true, narenas:3');
+  it("adds to the user's options and never overrides one they set", () => {
+    expect(allocatorConf('stats_print:true', 4)).toBe(`stats_print:true,narenas:1,${DECAY}`);
+    expect(allocatorConf('narenas:6', 4)).toBe(`narenas:6,${DECAY}`);
+    expect(allocatorConf('dirty_decay_ms:500, narenas:3', 2)).toBe(
+      'dirty_decay_ms:500, narenas:3,muzzy_decay_ms:10000',
+    );
   });
 
-  it("leaves DuckDB's default alone on a machine of more than 8 cores", () => {
-    expect(allocatorConf(undefined, 9)).toBeUndefined();
-    expect(allocatorConf('dirty_decay_ms:5000', 64)).toBe('dirty_decay_ms:5000');
+  it("keeps DuckDB's arenas on a machine of more than 8 cores", () => {
+    expect(allocatorConf(undefined, 9)).toBe(DECAY);
+    expect(allocatorConf('muzzy_decay_ms:0', 64)).toBe('muzzy_decay_ms:0,dirty_decay_ms:10000');
   });
 });
 
@@ -59,15 +63,18 @@ describe('the CLI loads DuckDB with these options', () => {
     });
   }
 
-  it('one arena unless the machine is large', async () => {
+  it('one arena unless the machine is large, and a 10 s decay', async () => {
     const printed = await importWith('stats_print:true', 'a.duckdb');
     expect(printed).toContain('links new 1');
     if (availableParallelism() <= ONE_ARENA_MAX_CORES) expect(printed).toMatch(/opt\.narenas: 1\n/);
     else expect(printed).not.toMatch(/opt\.narenas: 1\n/);
+    expect(printed).toMatch(/opt\.dirty_decay_ms: 10000 /);
+    expect(printed).toMatch(/opt\.muzzy_decay_ms: 10000 /);
   }, 60_000);
 
-  it("the user's narenas when they set one", async () => {
-    const printed = await importWith('stats_print:true,narenas:3', 'b.duckdb');
+  it("the user's options when they set them", async () => {
+    const printed = await importWith('stats_print:true,narenas:3,dirty_decay_ms:2000', 'b.duckdb');
     expect(printed).toMatch(/opt\.narenas: 3\n/);
+    expect(printed).toMatch(/opt\.dirty_decay_ms: 2000 /);
   }, 60_000);
 });
