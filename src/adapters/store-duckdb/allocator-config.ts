@@ -3,7 +3,8 @@
  * `DUCKDB_JE_MALLOC_CONF` once, when libduckdb is loaded, so every file of this adapter that loads
  * '@duckdb/node-api' imports this module first (ES modules are evaluated in the order they are imported).
  *
- * One arena: DuckDB asks jemalloc for cores / 2 arenas and jemalloc binds each thread to one of them.
+ * One arena: DuckDB asks jemalloc for several arenas (2 on the 2-core reference machine, from its CPU
+ * count) and jemalloc binds each thread to one of them.
  * Node runs each DuckDB call on whichever libuv pool thread is free, so consecutive import batches are
  * applied on threads of different arenas: the ~100 MB a batch frees at its commit stays in one arena's
  * cache while the next batch, in the other arena, faults in fresh pages (each fault costs 5-10 µs on the
@@ -17,7 +18,8 @@
  * about pages the next batch reused a moment later (495 against 90 `MADV_FREE` calls per 2 M import).
  *
  * Measured: bench/results/ledger.md, session 12. Options the user sets in DUCKDB_JE_MALLOC_CONF always
- * win, and any other option there is kept.
+ * win, and any other option there is kept. DuckDB uses jemalloc on Linux only; elsewhere the variable is
+ * set and nothing reads it.
  */
 import { availableParallelism } from 'node:os';
 
@@ -27,8 +29,10 @@ export const DECAY_MS = 10_000;
 
 /** The jemalloc options to load DuckDB with, given the user's (if any) and the machine's core count. */
 export function allocatorConf(current: string | undefined, cores: number): string {
-  const given = (current ?? '').trim();
-  const has = (key: string) => new RegExp(`(^|,)\\s*${key}:`).test(given);
+  // jemalloc's format: `key:value` pairs joined by commas, no spaces. Stray commas at either end would
+  // make jemalloc stop reading at the empty pair, so they are dropped.
+  const given = (current ?? '').trim().replace(/^,+|,+$/g, '');
+  const has = (key: string) => new RegExp(`(^|,)${key}:`).test(given);
   const add: string[] = [];
   if (cores <= ONE_ARENA_MAX_CORES && !has('narenas')) add.push('narenas:1');
   if (!has('dirty_decay_ms')) add.push(`dirty_decay_ms:${DECAY_MS}`);

@@ -26,9 +26,15 @@ describe('allocatorConf', () => {
   it("adds to the user's options and never overrides one they set", () => {
     expect(allocatorConf('stats_print:true', 4)).toBe(`stats_print:true,narenas:1,${DECAY}`);
     expect(allocatorConf('narenas:6', 4)).toBe(`narenas:6,${DECAY}`);
-    expect(allocatorConf('dirty_decay_ms:500, narenas:3', 2)).toBe(
-      'dirty_decay_ms:500, narenas:3,muzzy_decay_ms:10000',
+    expect(allocatorConf('dirty_decay_ms:500,narenas:3', 2)).toBe(
+      'dirty_decay_ms:500,narenas:3,muzzy_decay_ms:10000',
     );
+    // Not a key of its own: only whole keys count.
+    expect(allocatorConf('foo_narenas:2', 2)).toBe(`foo_narenas:2,narenas:1,${DECAY}`);
+  });
+
+  it('drops stray commas, at which jemalloc would stop reading', () => {
+    expect(allocatorConf(',stats_print:true,', 2)).toBe(`stats_print:true,narenas:1,${DECAY}`);
   });
 
   it("keeps DuckDB's arenas on a machine of more than 8 cores", () => {
@@ -37,7 +43,8 @@ describe('allocatorConf', () => {
   });
 });
 
-describe('the CLI loads DuckDB with these options', () => {
+// DuckDB uses jemalloc on Linux only.
+describe.runIf(process.platform === 'linux')('the CLI loads DuckDB with these options', () => {
   const dir = mkdtempSync(join(tmpdir(), 'allocator-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const csv = join(dir, 'links.csv');
@@ -76,5 +83,6 @@ describe('the CLI loads DuckDB with these options', () => {
     const printed = await importWith('stats_print:true,narenas:3,dirty_decay_ms:2000', 'b.duckdb');
     expect(printed).toMatch(/opt\.narenas: 3\n/);
     expect(printed).toMatch(/opt\.dirty_decay_ms: 2000 /);
+    expect(printed).toMatch(/opt\.muzzy_decay_ms: 10000 /);
   }, 60_000);
 });
