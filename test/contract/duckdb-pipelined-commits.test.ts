@@ -26,15 +26,23 @@ const distinctPages = Array.from({ length: 10 }, (_, i) =>
   capture(`https://site${i}.example.org/a`, day(1), [link('https://t.com/'), link(`https://t.com/${i}`)]),
 );
 
-/** Records, in order, each page-state load (named by `load`) and each commit as it completes. */
+/**
+ * Records, in order, each page-state load (named by `load`; a load of pages an earlier batch committed is
+ * prefixed `committed-`) and each commit as it completes.
+ */
 function recordOrder(store: DuckDbLedgerStore, load: (urls: readonly string[]) => string): string[] {
   const events: string[] = [];
   const loadStates = store.loadPageStates.bind(store);
+  const loadCommitted = store.loadCommittedPageStates.bind(store);
   const commit = store.commit.bind(store);
   let batch = 0;
   store.loadPageStates = (urls) => {
     events.push(load(urls));
     return loadStates(urls);
+  };
+  store.loadCommittedPageStates = (urls) => {
+    events.push(`committed-${load(urls)}`);
+    return loadCommitted(urls);
   };
   store.commit = (b: LedgerBatch, order?: CommitOrder) => {
     const k = ++batch;
@@ -78,13 +86,72 @@ describe('DuckDB store: pipelined commits', () => {
         [capture(page, day(1), [link('https://t.com/a')]), capture(page, day(2), [link('https://t.com/b')])],
         1,
       );
-      expect(events).toEqual(['load', 'committed 1', 'load', 'committed 2']);
+      // Its one page is loaded once batch 1 has committed, outside the store's turns.
+      expect(events).toEqual(['load', 'committed 1', 'committed-load', 'committed 2']);
       const { links } = await store.dump();
       expect(links.map((l) => [l.targetUrl, l.lostReason])).toEqual([
         ['https://t.com/a', 'removed'],
         ['https://t.com/b', null],
       ]);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('stages the pages before the first one the previous batch holds while that batch commits', async () => {
+    const store = await open();
+    const stats = emptyStats();
+    const writer = new LedgerWriter(store, stats);
+    const page = 'https://one.example.org/';
+    // Batch 1's commit is held back (as a slow transaction would be); batch 2 is read as the store stages it.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const read: string[] = [];
+    let readTwo!: () => void;
+    const twoRead = new Promise<void>((resolve) => {
+      readTwo = resolve;
+    });
+    const commit = store.commit.bind(store);
+    let calls = 0;
+    store.commit = (batch: LedgerBatch, order?: CommitOrder) => {
+      calls += 1;
+      if (calls === 1) return commit(batch, order).then(() => gate);
+      const plans = (async function* () {
+        for await (const plan of batch.plans) {
+          read.push(plan.page.url);
+          if (read.length === 2) readTwo();
+          yield plan;
+        }
+      })();
+      return commit({ ...batch, plans }, order);
+    };
+    try {
+      await writer.add({ kind: 'capture', capture: capture(page, day(1), [link('https://t.com/a')]) });
+      await writer.flush(false);
+      for (const c of [
+        distinctPages[0]!,
+        distinctPages[1]!,
+        capture(page, day(2), [link('https://t.com/b')]),
+      ]) {
+        await writer.add({ kind: 'capture', capture: c });
+      }
+      const second = writer.flush(false);
+      await twoRead; // never, if batch 2 waited for batch 1 before planning any page
+      expect(read).toEqual([distinctPages[0]!.page.url, distinctPages[1]!.page.url]);
+      release();
+      await second;
+      await writer.flush();
+      expect(read).toEqual([distinctPages[0]!.page.url, distinctPages[1]!.page.url, page]);
+      const { links } = await store.dump();
+      expect(links.filter((l) => l.sourceUrl === page).map((l) => [l.targetUrl, l.lostReason])).toEqual([
+        ['https://t.com/a', 'removed'],
+        ['https://t.com/b', null],
+      ]);
+      expect(stats).toMatchObject({ captures: 4, newPages: 3, lostLinks: 1 });
+    } finally {
+      release();
       await store.close();
     }
   });
@@ -147,7 +214,11 @@ describe('DuckDB store: pipelined commits', () => {
         if (calls !== 3) return commit(batch, order);
         const ctx = { domainOf: (h: string) => h };
         const stale = planPage(distinctPages[0]!.page.url, null, [distinctPages[0]!], [], ctx);
-        return commit({ ...batch, plans: [...batch.plans, stale] }, order);
+        const plans = (async function* () {
+          yield* batch.plans;
+          yield stale;
+        })();
+        return commit({ ...batch, plans }, order);
       };
       await expect(
         runImport(store, memorySource(distinctPages), { now: () => day(9), batchLinks: 1 }),

@@ -351,6 +351,44 @@ export function describeLedgerStoreContract(name: string, open: StoreFactory): v
       expect(links.filter((l) => l.targetUrl === T)).toHaveLength(3);
     });
 
+    it('lets plans wait for an earlier commit and read what it wrote through loadCommittedPageStates', async () => {
+      const shared = 'https://shared.example.org/';
+      const other = 'https://other.example.org/';
+      const first = store.commit({
+        plans: [planPage(shared, null, [capture(shared, day(1), [link(T), link(`${T}a`)])], [], PLAN_CTX)],
+        run: null,
+      });
+      const read: string[] = [];
+      async function* plans() {
+        read.push(other);
+        yield planPage(other, null, [capture(other, day(2), [link(T)])], [], PLAN_CTX);
+        await first; // a page the earlier batch holds: planned from what it committed
+        const states = await store.loadCommittedPageStates([shared]);
+        read.push(shared);
+        yield planPage(shared, states.get(shared)!, [capture(shared, day(2), [link(T)])], [], PLAN_CTX);
+      }
+      const second = store.commit({ plans: plans(), run: null }, { after: first });
+      // Work queued meanwhile waits for the batch being written: it must not hold up that read (through
+      // the DuckDB store's turns, the read would wait for it, and so for itself).
+      const counted = store.counts();
+      await second;
+      await counted;
+      expect(read).toEqual([other, shared]);
+      const states = await store.loadCommittedPageStates([shared, other, 'https://absent.example.org/']);
+      expect(states).toEqual(await store.loadPageStates([shared, other]));
+      expect([...states.keys()].sort()).toEqual([other, shared]);
+      const { links } = await store.dump();
+      expect(
+        links
+          .filter((l) => l.sourceUrl === shared)
+          .map((l) => [l.targetUrl, l.lostReason])
+          .sort(),
+      ).toEqual([
+        [T, null],
+        [`${T}a`, 'removed'],
+      ]);
+    });
+
     it('keeps any text in a run as it was given (quotes, backslashes, newlines, any script)', async () => {
       const input = `it's a "file" \\ with\nnewlines; DROP TABLE links; -- \u0000 ✓ 日本`;
       const run = importRun({

@@ -50,7 +50,7 @@ export interface StagedCounts {
 
 export async function stagePlans(
   conn: DuckDBConnection,
-  plans: Iterable<PagePlan>,
+  plans: Iterable<PagePlan> | AsyncIterable<PagePlan>,
   ids: IdCounters,
 ): Promise<StagedCounts> {
   const counts: StagedCounts = {
@@ -104,7 +104,7 @@ export async function stagePlans(
     };
 
     let idx = -1;
-    for (const plan of plans) {
+    for await (const plan of plans) {
       idx += 1;
       const p = plan.page;
       const pageId = plan.pageIsNew ? ids.nextPageId++ : p.id;

@@ -206,6 +206,22 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   /**
+   * On a connection of its own, outside the turns: the writer calls this while its batch is being staged
+   * on a lane, so through the lanes (or behind main work queued meanwhile, which waits for that lane) it
+   * could wait for itself. The file cannot be swapped meanwhile: optimize and close wait for the lanes.
+   */
+  async loadCommittedPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>> {
+    if (this.closed) throw new Error('the store is closed');
+    const conn = await this.instance.connect();
+    try {
+      await conn.run(STAGE_DDL);
+      return await loadStates(conn, urls);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /**
    * Stages the batch on the next lane, calls `onStaged` (the caller may prepare its next batch), then
    * applies it in one transaction once `after` (the caller's previous commit) succeeded and the commit
    * before it on the other lane has finished.

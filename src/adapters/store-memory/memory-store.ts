@@ -18,6 +18,7 @@ import type { ImportRun } from '../../core/ledger/import-run.ts';
 import type { PageLedgerState, StoredCapture, StoredLink, StoredPage } from '../../core/ledger/model.ts';
 import type { PageFacts } from '../../core/ledger/page-facts.ts';
 import { materializeFresh } from '../../core/ledger/plan-fresh.ts';
+import type { PagePlan } from '../../core/ledger/plan-page.ts';
 import type {
   AnchorQuery,
   BacklinkListing,
@@ -86,10 +87,15 @@ export class MemoryLedgerStore implements LedgerStore {
     return result;
   }
 
+  loadCommittedPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>> {
+    return this.loadPageStates(urls);
+  }
+
   async commit(batch: LedgerBatch, order: CommitOrder = {}): Promise<void> {
     if (order.after) await order.after;
     this.assertOpen();
-    const plans = [...batch.plans]; // read once (they may be planned as they are read)
+    const plans: PagePlan[] = []; // read once (they may be planned as they are read)
+    for await (const plan of batch.plans) plans.push(plan);
     const seenUrls = new Set<string>();
     for (const plan of plans) {
       if (seenUrls.has(plan.page.url))

@@ -29,9 +29,10 @@ import type { AnchorRow, BacklinkRow, LinkedPageRow, ProfileFigures, RefDomainRo
 export interface LedgerBatch {
   /**
    * Read once, in order. A writer may plan each page as the store reads it (a generator), so that a
-   * batch's plans never all live at once.
+   * batch's plans never all live at once, and may make the store wait between plans (an async generator:
+   * a page the previous batch also holds is planned once that batch has committed).
    */
-  plans: Iterable<PagePlan>;
+  plans: Iterable<PagePlan> | AsyncIterable<PagePlan>;
   /**
    * Saved in the same transaction: a checkpoint never covers data that was not committed. Complete only
    * once every plan has been read (its counts include them): read it after the plans.
@@ -70,6 +71,12 @@ export interface LedgerStore {
   readonly backend: 'memory' | 'duckdb' | (string & {});
   /** The stored state of these source pages (pages that do not exist are absent from the map). */
   loadPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>>;
+  /**
+   * The same, but never queued behind the store's own work (a DuckDB store reads on a connection of its
+   * own): for a writer whose plans are being read by `commit` and that needs what an earlier commit, which
+   * it has awaited, wrote. Through loadPageStates that read could wait for the very commit reading them.
+   */
+  loadCommittedPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>>;
   /**
    * Writes the plans and the run atomically: all of it or none of it. Assigns ids to new pages and links.
    * `order.after` is the caller's previous commit: this one is applied only once that one succeeded, and
