@@ -53,6 +53,46 @@ function recordOrder(store: DuckDbLedgerStore, load: (urls: readonly string[]) =
   return events;
 }
 
+/**
+ * Imports `pages` one batch each with batch 3 failing in its transaction (a "new" page that exists: the
+ * store's stale-plan guard), after it was staged and while batch 4 is prepared behind it: the import
+ * fails, nothing after batch 2 is kept, and importing again gives the ledger of one clean import.
+ */
+async function expectFailedBatchThenResume(pages: typeof distinctPages): Promise<void> {
+  const clean = await open();
+  const store = await open();
+  try {
+    await runImport(clean, memorySource(pages), { now: () => day(9), batchLinks: 1 });
+    const commit = store.commit.bind(store);
+    let calls = 0;
+    store.commit = (batch: LedgerBatch, order?: CommitOrder) => {
+      calls += 1;
+      if (calls !== 3) return commit(batch, order);
+      const ctx = { domainOf: (h: string) => h };
+      const stale = planPage(distinctPages[0]!.page.url, null, [distinctPages[0]!], [], ctx);
+      const plans = (async function* () {
+        yield* batch.plans;
+        yield stale;
+      })();
+      return commit({ ...batch, plans }, order);
+    };
+    await expect(runImport(store, memorySource(pages), { now: () => day(9), batchLinks: 1 })).rejects.toThrow(
+      /stale plan/,
+    );
+    expect(calls).toBeGreaterThanOrEqual(4);
+    const [failed] = await store.importRuns();
+    expect(failed).toMatchObject({ status: 'failed', checkpoint: { offset: 2 } });
+    expect((await store.counts()).pages).toBe(2);
+
+    store.commit = commit;
+    await runImport(store, memorySource(pages), { now: () => day(9), batchLinks: 1 });
+    expect(await store.dump()).toEqual(await clean.dump());
+  } finally {
+    await clean.close();
+    await store.close();
+  }
+}
+
 describe('DuckDB store: pipelined commits', () => {
   it('loads and stages the next batch before the previous one has committed', async () => {
     const store = await open();
@@ -103,15 +143,16 @@ describe('DuckDB store: pipelined commits', () => {
     const stats = emptyStats();
     const writer = new LedgerWriter(store, stats);
     const page = 'https://one.example.org/';
+    const [before, after] = [distinctPages[0]!, distinctPages[1]!];
     // Batch 1's commit is held back (as a slow transaction would be); batch 2 is read as the store stages it.
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
     const read: string[] = [];
-    let readTwo!: () => void;
-    const twoRead = new Promise<void>((resolve) => {
-      readTwo = resolve;
+    let firstRead!: () => void;
+    const oneRead = new Promise<void>((resolve) => {
+      firstRead = resolve;
     });
     const commit = store.commit.bind(store);
     let calls = 0;
@@ -121,7 +162,7 @@ describe('DuckDB store: pipelined commits', () => {
       const plans = (async function* () {
         for await (const plan of batch.plans) {
           read.push(plan.page.url);
-          if (read.length === 2) readTwo();
+          firstRead();
           yield plan;
         }
       })();
@@ -130,26 +171,32 @@ describe('DuckDB store: pipelined commits', () => {
     try {
       await writer.add({ kind: 'capture', capture: capture(page, day(1), [link('https://t.com/a')]) });
       await writer.flush(false);
-      for (const c of [
-        distinctPages[0]!,
-        distinctPages[1]!,
-        capture(page, day(2), [link('https://t.com/b')]),
-      ]) {
+      for (const c of [before, capture(page, day(2), [link('https://t.com/b')]), after]) {
         await writer.add({ kind: 'capture', capture: c });
       }
       const second = writer.flush(false);
-      await twoRead; // never, if batch 2 waited for batch 1 before planning any page
-      expect(read).toEqual([distinctPages[0]!.page.url, distinctPages[1]!.page.url]);
+      await oneRead; // never, if batch 2 waited for batch 1 before planning any page
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(read).toEqual([before.page.url]); // the shared page waits for batch 1's commit
       release();
       await second;
       await writer.flush();
-      expect(read).toEqual([distinctPages[0]!.page.url, distinctPages[1]!.page.url, page]);
+      expect(read).toEqual([before.page.url, page, after.page.url]);
       const { links } = await store.dump();
       expect(links.filter((l) => l.sourceUrl === page).map((l) => [l.targetUrl, l.lostReason])).toEqual([
         ['https://t.com/a', 'removed'],
         ['https://t.com/b', null],
       ]);
       expect(stats).toMatchObject({ captures: 4, newPages: 3, lostLinks: 1 });
+      // Ids follow the input's order, whenever batch 1's commit ended.
+      const states = await store.loadPageStates([before.page.url, page, after.page.url]);
+      const ids = (url: string, target?: string) =>
+        states
+          .get(url)!
+          .links.filter((l) => target === undefined || l.targetUrl === target)
+          .map((l) => l.id!);
+      expect(Math.max(...ids(before.page.url))).toBeLessThan(ids(page, 'https://t.com/b')[0]!);
+      expect(ids(page, 'https://t.com/b')[0]!).toBeLessThan(Math.min(...ids(after.page.url)));
     } finally {
       release();
       await store.close();
@@ -200,40 +247,12 @@ describe('DuckDB store: pipelined commits', () => {
   });
 
   it('fails the batches staged behind a failed one, and a resumed run equals a clean one', async () => {
-    const clean = await open();
-    const store = await open();
-    try {
-      await runImport(clean, memorySource(distinctPages), { now: () => day(9), batchLinks: 1 });
+    await expectFailedBatchThenResume(distinctPages);
+  });
 
-      // Batch 3 fails in its transaction (a "new" page that exists: the store's stale-plan guard), after
-      // it was staged and while batch 4 is being prepared behind it.
-      const commit = store.commit.bind(store);
-      let calls = 0;
-      store.commit = (batch: LedgerBatch, order?: CommitOrder) => {
-        calls += 1;
-        if (calls !== 3) return commit(batch, order);
-        const ctx = { domainOf: (h: string) => h };
-        const stale = planPage(distinctPages[0]!.page.url, null, [distinctPages[0]!], [], ctx);
-        const plans = (async function* () {
-          yield* batch.plans;
-          yield stale;
-        })();
-        return commit({ ...batch, plans }, order);
-      };
-      await expect(
-        runImport(store, memorySource(distinctPages), { now: () => day(9), batchLinks: 1 }),
-      ).rejects.toThrow(/stale plan/);
-      expect(calls).toBeGreaterThanOrEqual(4);
-      const [failed] = await store.importRuns();
-      expect(failed).toMatchObject({ status: 'failed', checkpoint: { offset: 2 } });
-      expect((await store.counts()).pages).toBe(2);
-
-      store.commit = commit;
-      await runImport(store, memorySource(distinctPages), { now: () => day(9), batchLinks: 1 });
-      expect(await store.dump()).toEqual(await clean.dump());
-    } finally {
-      await clean.close();
-      await store.close();
-    }
+  it('fails a batch waiting for a page of a failed one too, and a resumed run equals a clean one', async () => {
+    // Batch 4 captures batch 3's page again: it waits for batch 3's commit to plan that page.
+    const again = capture(distinctPages[2]!.page.url, day(2), [link('https://t.com/z')]);
+    await expectFailedBatchThenResume([...distinctPages.slice(0, 3), again, ...distinctPages.slice(3, 6)]);
   });
 });

@@ -206,9 +206,10 @@ export class DuckDbLedgerStore implements LedgerStore {
   }
 
   /**
-   * On a connection of its own, outside the turns: the writer calls this while its batch is being staged
-   * on a lane, so through the lanes (or behind main work queued meanwhile, which waits for that lane) it
-   * could wait for itself. The file cannot be swapped meanwhile: optimize and close wait for the lanes.
+   * On a connection of its own, outside the turns: the writer calls this from its plans, while its batch
+   * is being staged on a lane, so through the lanes (or behind main work queued meanwhile, which waits for
+   * that lane) it could wait for itself. Called from there, the file cannot be swapped meanwhile: optimize
+   * and close wait for the lanes.
    */
   async loadCommittedPageStates(urls: readonly string[]): Promise<Map<string, PageLedgerState>> {
     if (this.closed) throw new Error('the store is closed');

@@ -9,7 +9,8 @@
  * Pipelined: while one batch is being written, the caller keeps producing the next (a reader parsing
  * WARC/HTML overlaps with the database work), and with a store that stages ahead (`commit`'s `onStaged`)
  * the next batch is planned and staged while the previous one's transaction runs. Batches commit in order;
- * a batch that holds a page of the batch still committing waits for that commit before it loads states.
+ * a page that a batch still committing also holds is planned once that commit is done (the pages before it
+ * are planned and staged meanwhile).
  */
 import type { CrawlBatch, CrawlJob, FrontierEntry } from '../../core/crawl/frontier-model.ts';
 import {
@@ -22,7 +23,7 @@ import {
 } from '../../core/ledger/import-run.ts';
 import type { IngestItem } from '../../core/ledger/import-source.ts';
 import { BoundedMemo } from '../../core/ledger/keys.ts';
-import type { CaptureInput, EpochMs, ObservationInput } from '../../core/ledger/model.ts';
+import type { CaptureInput, EpochMs, ObservationInput, PageLedgerState } from '../../core/ledger/model.ts';
 import { newLinkCount } from '../../core/ledger/plan-fresh.ts';
 import { type PagePlan, planPage } from '../../core/ledger/plan-page.ts';
 import type { LedgerStore } from '../../core/ledger/store.ts';
@@ -283,18 +284,21 @@ export class LedgerWriter {
     // A page of a batch still committing: its state is only known once that commit is done. The pages
     // before it are planned and staged meanwhile (a page captured again in the next batch, as WARC
     // revisits are, once held the whole batch back: bench/results/ledger.md, session 11). Plans keep the
-    // input's order, so ids do not depend on when that commit ends.
-    const sharedStates =
-      shared.size === 0 ? null : order.previous.then(() => this.store.loadCommittedPageStates([...shared]));
-    sharedStates?.catch(() => undefined); // awaited by the plans (a failure fails the batch there)
+    // input's order, so ids do not depend on when that commit ends. The states are read from within the
+    // plans, when the store reaches the first shared page, so inside this batch's turn with the store: an
+    // optimize or close queued earlier has finished, and none runs meanwhile.
+    let sharedStates: Promise<Map<string, PageLedgerState>> | null = null;
     // Filled in once every page is planned: the run saved with the batch counts all of them.
     const snapshot: ImportRun | null = run === null ? null : { ...run };
     // Pages are planned as the store stages them: each plan becomes garbage once staged instead of a
     // whole batch of plans outliving the young generation (bench/results/ledger.md, session 11).
     const plans = async function* (this: LedgerWriter): AsyncGenerator<PagePlan> {
       for (const [url, entry] of pending) {
-        const state =
-          sharedStates !== null && shared.has(url) ? (await sharedStates).get(url) : states.get(url);
+        let state = states.get(url);
+        if (shared.has(url)) {
+          sharedStates ??= order.previous.then(() => this.store.loadCommittedPageStates([...shared]));
+          state = (await sharedStates).get(url);
+        }
         const plan = planPage(url, state ?? null, entry.captures, entry.observations, planContext);
         countPlan(next, plan);
         if (
