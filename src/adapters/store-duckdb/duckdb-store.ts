@@ -215,8 +215,7 @@ export class DuckDbLedgerStore implements LedgerStore {
     if (this.closed) throw new Error('the store is closed');
     const conn = await this.instance.connect();
     try {
-      await conn.run(STAGE_DDL);
-      return await loadStates(conn, urls);
+      return await loadStates(conn, urls); // it creates the stage tables it uses
     } finally {
       conn.closeSync();
     }

@@ -279,8 +279,8 @@ export class LedgerWriter {
     const shared = order.shared;
     const next = structuredClone(this.planned);
     addInputCounts(next, counts);
-    const urls = shared.size === 0 ? [...pending.keys()] : [...pending.keys()].filter((u) => !shared.has(u));
-    const states = urls.length > 0 ? await this.store.loadPageStates(urls) : new Map();
+    const unshared = [...pending.keys()].filter((url) => !shared.has(url));
+    const states = unshared.length > 0 ? await this.store.loadPageStates(unshared) : new Map();
     // A page of a batch still committing: its state is only known once that commit is done. The pages
     // before it are planned and staged meanwhile (a page captured again in the next batch, as WARC
     // revisits are, once held the whole batch back: bench/results/ledger.md, session 11). Plans keep the
